@@ -1,0 +1,12 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/advisory-council}. */
+public record AdvisoryCouncilRequest(
+        @NotNull @PastOrPresent LocalDate heldOn,
+        @Size(max = 100) String minutesRef) {
+}

@@ -1,0 +1,16 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/extensions}. */
+public record ExtensionRequest(
+        @NotNull @PastOrPresent LocalDate extendedOn,
+        @NotNull @Min(1) @Max(60) Integer days,
+        @NotBlank @Size(max = 2000) String reason) {
+}

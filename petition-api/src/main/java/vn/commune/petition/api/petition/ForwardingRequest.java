@@ -1,0 +1,14 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/forwarding}. */
+public record ForwardingRequest(
+        @NotNull @PastOrPresent LocalDate forwardedOn,
+        @NotBlank @Size(max = 300) String to,
+        @Size(max = 2000) String reason) {
+}

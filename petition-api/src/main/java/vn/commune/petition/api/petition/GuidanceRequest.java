@@ -1,0 +1,13 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/guidance}. */
+public record GuidanceRequest(
+        @NotNull @PastOrPresent LocalDate guidedOn,
+        @NotBlank @Size(max = 300) String to) {
+}

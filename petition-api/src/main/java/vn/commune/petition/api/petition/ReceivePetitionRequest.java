@@ -1,0 +1,24 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.PetitionKind;
+
+/** The body of {@code POST /api/petitions}; an empty petitioners list is an anonymous letter. */
+public record ReceivePetitionRequest(
+        @NotNull @PastOrPresent LocalDate receivedOn,
+        @NotNull Channel channel,
+        @NotNull PetitionKind kind,
+        @NotBlank @Size(max = 200) String field,
+        @NotBlank @Size(max = 4000) String summary,
+        @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
+        @Size(max = 200) String ward,
+        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId) {
+}

@@ -1,0 +1,13 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/rejection}. */
+public record RejectionRequest(
+        @NotNull @PastOrPresent LocalDate rejectedOn,
+        @NotBlank @Size(max = 500) String legalGround) {
+}

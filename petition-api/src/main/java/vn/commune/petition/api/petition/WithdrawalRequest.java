@@ -1,0 +1,12 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/withdrawal}. */
+public record WithdrawalRequest(
+        @NotNull @PastOrPresent LocalDate withdrawnOn,
+        @Size(max = 2000) String reason) {
+}

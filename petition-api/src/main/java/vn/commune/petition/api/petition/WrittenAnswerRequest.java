@@ -1,0 +1,14 @@
+package vn.commune.petition.api.petition;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The body of {@code POST /api/petitions/{id}/written-answer}. */
+public record WrittenAnswerRequest(
+        @NotNull @PastOrPresent LocalDate answeredOn,
+        @NotBlank @Size(max = 100) String documentNumber,
+        @NotBlank @Size(max = 4000) String summary) {
+}

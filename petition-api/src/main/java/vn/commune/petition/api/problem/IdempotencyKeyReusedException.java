@@ -1,0 +1,9 @@
+package vn.commune.petition.api.problem;
+
+/** The same Idempotency-Key sent with a different request: answered 422. */
+public class IdempotencyKeyReusedException extends RuntimeException {
+
+    public IdempotencyKeyReusedException() {
+        super("Idempotency-Key reused with a different request");
+    }
+}

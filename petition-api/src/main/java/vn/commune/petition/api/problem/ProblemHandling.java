@@ -1,0 +1,152 @@
+package vn.commune.petition.api.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.commune.petition.domain.petition.PetitionRuleViolation;
+
+/**
+ * Maps every failure to RFC 9457 Problem Details: 400 with every invalid field, 404, 409 with the
+ * broken rule's name in {@code rule}, 412 for a stale version, 422 for a reused idempotency key,
+ * 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e, HttpServletRequest request) {
+        return respond(invalidRequest(e.problems(), request), request);
+    }
+
+    @ExceptionHandler(PetitionRuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleBroken(PetitionRuleViolation e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
+                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý đơn"),
+                e.rule().description());
+        problem.setProperty("rule", e.rule().name());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                title(request, "Not found", "Không tìm thấy"),
+                e instanceof NotFoundException ? e.getMessage() : "No petition has this id"), request);
+    }
+
+    @ExceptionHandler({ConflictingAggregateVersionException.class, PreconditionFailedException.class})
+    ResponseEntity<ProblemDetail> stale(RuntimeException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version",
+                title(request, "The petition has changed", "Đơn đã được cập nhật bởi người khác"),
+                "If-Match does not match the petition's current version; read it again and retry"), request);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
+                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý đơn"),
+                "Another step was recorded on this petition at the same moment; read it again and retry");
+        problem.setProperty("rule", "CONCURRENT_STEP");
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                title(request, "Idempotency-Key reused", "Khóa Idempotency-Key đã được dùng"),
+                "This Idempotency-Key was used for a different request"), request);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseDown(RuntimeException e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        ResponseEntity<ProblemDetail> response = respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                title(request, "Service unavailable", "Dịch vụ tạm thời không khả dụng"),
+                "The database cannot be reached; nothing was written. Retry shortly."), request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(response.getHeaders().getContentType())
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        // Only the exception's type is logged: a message could carry a petitioner's data.
+        log.error("Unexpected {} on {} {}", e.getClass().getName(), request.getMethod(), request.getRequestURI(), e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                title(request, "Internal error", "Lỗi hệ thống"),
+                "Something went wrong on our side; nothing was written"), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(invalidRequest(problems(ex.getBindingResult()), null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> noted = LenientBodyReading.end();
+        String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
+                ? "The request has no body" : "The body is not well-formed JSON";
+        ProblemDetail problem = invalidRequest(noted.isEmpty() ? List.of(new FieldProblem("body", detail)) : noted,
+                null);
+        problem.setDetail(detail);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static List<FieldProblem> problems(BindingResult result) {
+        return result.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
+                        ? "'" + error.getRejectedValue() + "' is not a valid value"
+                        : error.getDefaultMessage()))
+                .toList();
+    }
+
+    private static ProblemDetail invalidRequest(List<FieldProblem> problems, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                request == null ? "Invalid request" : title(request, "Invalid request", "Yêu cầu không hợp lệ"),
+                problems.size() == 1 ? "1 field is invalid" : problems.size() + " fields are invalid");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String title(HttpServletRequest request, String english, String vietnamese) {
+        String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        return language != null && language.toLowerCase(Locale.ROOT).startsWith("vi") ? vietnamese : english;
+    }
+}

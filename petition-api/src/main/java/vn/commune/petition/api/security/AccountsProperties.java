@@ -1,0 +1,18 @@
+package vn.commune.petition.api.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The accounts that may sign in, from {@code petition.security.users}; passwords as {bcrypt} hashes. */
+@ConfigurationProperties("petition.security")
+public record AccountsProperties(List<Account> users) {
+
+    public AccountsProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** One account: its username, password hash ({@code {bcrypt}$2a$...}) and roles. */
+    public record Account(String username, String password, Set<Role> roles) {
+    }
+}

@@ -1,0 +1,247 @@
+package vn.commune.petition.domain.petition;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static vn.commune.petition.domain.petition.PetitionRule.ALREADY_ACCEPTED;
+import static vn.commune.petition.domain.petition.PetitionRule.DATE_BEFORE_PREVIOUS_STEP;
+import static vn.commune.petition.domain.petition.PetitionRule.DATE_IN_FUTURE;
+import static vn.commune.petition.domain.petition.PetitionRule.EXTENSION_LIMIT_EXCEEDED;
+import static vn.commune.petition.domain.petition.PetitionRule.EXTENSION_TOO_LONG;
+import static vn.commune.petition.domain.petition.PetitionRule.LAST_MEDIATION_FAILED;
+import static vn.commune.petition.domain.petition.PetitionRule.LAST_MEDIATION_SUCCEEDED;
+import static vn.commune.petition.domain.petition.PetitionRule.NOT_ACCEPTED;
+import static vn.commune.petition.domain.petition.PetitionRule.PETITION_CLOSED;
+
+import java.time.LocalDate;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * Đơn thư: one citizen petition, from receipt to closure. Command handlers check the rules of
+ * PRODUCT.md and apply an event; event-sourcing handlers only assign state.
+ */
+public class Petition {
+
+    @AggregateIdentifier
+    private String petitionId;
+    private PetitionStatus status;
+    private PetitionKind kind;
+    private LocalDate lastStepOn;
+    private MediationOutcome lastMediation;
+    private ExtensionPolicy extensionPolicy;
+    private int extensions;
+
+    /** For Axon, which rebuilds the petition from its events. */
+    protected Petition() {
+    }
+
+    @CommandHandler
+    public Petition(ReceivePetition command) {
+        requireNotInFuture(command.receivedOn(), command.today());
+        apply(new PetitionReceived(command.petitionId(), command.reference(), command.receivedOn(),
+                command.channel(), command.kind(), command.field(), command.summary(),
+                command.petitioners(), command.ward(), command.sessionId()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptPetition command) {
+        requireReceived(command.acceptedOn(), command.today());
+        apply(new PetitionAccepted(petitionId, command.acceptedOn(), kind, command.complex()));
+    }
+
+    @CommandHandler
+    public void handle(ForwardPetition command) {
+        requireReceived(command.forwardedOn(), command.today());
+        apply(new PetitionForwarded(petitionId, command.forwardedOn(), command.to(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(GuidePetitioner command) {
+        requireReceived(command.guidedOn(), command.today());
+        apply(new PetitionerGuided(petitionId, command.guidedOn(), command.to()));
+    }
+
+    @CommandHandler
+    public void handle(RejectPetition command) {
+        requireReceived(command.rejectedOn(), command.today());
+        apply(new PetitionRejected(petitionId, command.rejectedOn(), command.legalGround()));
+    }
+
+    @CommandHandler
+    public void handle(ArchivePetition command) {
+        requireReceived(command.archivedOn(), command.today());
+        apply(new PetitionArchived(petitionId, command.archivedOn(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordMediation command) {
+        requireAccepted(command.heldOn(), command.today());
+        if (command.outcome() == MediationOutcome.SUCCEEDED) {
+            apply(new MediationSucceeded(petitionId, command.heldOn(), command.minutesRef(), command.notes()));
+        } else {
+            apply(new MediationFailed(petitionId, command.heldOn(), command.minutesRef(), command.notes()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(HoldDialogue command) {
+        requireAccepted(command.heldOn(), command.today());
+        apply(new DialogueHeld(petitionId, command.heldOn(), command.minutesRef()));
+    }
+
+    @CommandHandler
+    public void handle(ConsultAdvisoryCouncil command) {
+        requireAccepted(command.heldOn(), command.today());
+        apply(new AdvisoryCouncilConsulted(petitionId, command.heldOn(), command.minutesRef()));
+    }
+
+    @CommandHandler
+    public void handle(ExtendDeadline command) {
+        requireAccepted(command.extendedOn(), command.today());
+        if (extensions >= extensionPolicy.maxExtensions()) {
+            throw new PetitionRuleViolation(EXTENSION_LIMIT_EXCEEDED);
+        }
+        if (command.days() > extensionPolicy.maxDaysEach()) {
+            throw new PetitionRuleViolation(EXTENSION_TOO_LONG);
+        }
+        apply(new DeadlineExtended(petitionId, command.extendedOn(), command.days(), command.reason(),
+                extensions + 1));
+    }
+
+    @CommandHandler
+    public void handle(AnswerInWriting command) {
+        requireAccepted(command.answeredOn(), command.today());
+        if (lastMediation == MediationOutcome.FAILED) {
+            throw new PetitionRuleViolation(LAST_MEDIATION_FAILED);
+        }
+        apply(new PetitionAnswered(petitionId, command.answeredOn(), command.documentNumber(), command.summary()));
+    }
+
+    @CommandHandler
+    public void handle(EscalatePetition command) {
+        requireAccepted(command.escalatedOn(), command.today());
+        if (lastMediation == MediationOutcome.SUCCEEDED) {
+            throw new PetitionRuleViolation(LAST_MEDIATION_SUCCEEDED);
+        }
+        apply(new PetitionEscalated(petitionId, command.escalatedOn(), command.to(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawPetition command) {
+        requireOpen(command.withdrawnOn(), command.today());
+        apply(new PetitionWithdrawn(petitionId, command.withdrawnOn(), command.reason()));
+    }
+
+    private void requireReceived(LocalDate on, LocalDate today) {
+        requireOpen(on, today);
+        if (status != PetitionStatus.RECEIVED) {
+            throw new PetitionRuleViolation(ALREADY_ACCEPTED);
+        }
+    }
+
+    private void requireAccepted(LocalDate on, LocalDate today) {
+        requireOpen(on, today);
+        if (status != PetitionStatus.ACCEPTED) {
+            throw new PetitionRuleViolation(NOT_ACCEPTED);
+        }
+    }
+
+    private void requireOpen(LocalDate on, LocalDate today) {
+        if (status.closed()) {
+            throw new PetitionRuleViolation(PETITION_CLOSED);
+        }
+        requireNotInFuture(on, today);
+        if (on.isBefore(lastStepOn)) {
+            throw new PetitionRuleViolation(DATE_BEFORE_PREVIOUS_STEP);
+        }
+    }
+
+    private static void requireNotInFuture(LocalDate on, LocalDate today) {
+        if (on.isAfter(today)) {
+            throw new PetitionRuleViolation(DATE_IN_FUTURE);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PetitionReceived event) {
+        petitionId = event.petitionId();
+        kind = event.kind();
+        status = PetitionStatus.RECEIVED;
+        lastStepOn = event.receivedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PetitionAccepted event) {
+        status = PetitionStatus.ACCEPTED;
+        extensionPolicy = ExtensionPolicy.of(event.kind(), event.complex());
+        lastStepOn = event.acceptedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PetitionForwarded event) {
+        close(PetitionStatus.FORWARDED, event);
+    }
+
+    @EventSourcingHandler
+    void on(PetitionerGuided event) {
+        close(PetitionStatus.GUIDED, event);
+    }
+
+    @EventSourcingHandler
+    void on(PetitionRejected event) {
+        close(PetitionStatus.REJECTED, event);
+    }
+
+    @EventSourcingHandler
+    void on(PetitionArchived event) {
+        close(PetitionStatus.ARCHIVED, event);
+    }
+
+    @EventSourcingHandler
+    void on(MediationSucceeded event) {
+        lastMediation = MediationOutcome.SUCCEEDED;
+        lastStepOn = event.heldOn();
+    }
+
+    @EventSourcingHandler
+    void on(MediationFailed event) {
+        lastMediation = MediationOutcome.FAILED;
+        lastStepOn = event.heldOn();
+    }
+
+    @EventSourcingHandler
+    void on(DialogueHeld event) {
+        lastStepOn = event.heldOn();
+    }
+
+    @EventSourcingHandler
+    void on(AdvisoryCouncilConsulted event) {
+        lastStepOn = event.heldOn();
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineExtended event) {
+        extensions = event.extensionNumber();
+        lastStepOn = event.extendedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PetitionAnswered event) {
+        close(PetitionStatus.RESOLVED, event);
+    }
+
+    @EventSourcingHandler
+    void on(PetitionEscalated event) {
+        close(PetitionStatus.ESCALATED, event);
+    }
+
+    @EventSourcingHandler
+    void on(PetitionWithdrawn event) {
+        close(PetitionStatus.WITHDRAWN, event);
+    }
+
+    private void close(PetitionStatus closedAs, PetitionEvent event) {
+        status = closedAs;
+        lastStepOn = event.occurredOn();
+    }
+}

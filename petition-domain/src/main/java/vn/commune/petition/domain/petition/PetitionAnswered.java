@@ -1,0 +1,16 @@
+package vn.commune.petition.domain.petition;
+
+import java.time.LocalDate;
+
+/** Đã trả lời bằng văn bản: the written answer resolved the petition. */
+public record PetitionAnswered(
+        String petitionId,
+        LocalDate answeredOn,
+        String documentNumber,
+        String summary) implements PetitionEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return answeredOn;
+    }
+}

@@ -1,0 +1,16 @@
+package vn.commune.petition.domain.petition;
+
+import java.time.LocalDate;
+
+/** Đã chuyển lên cấp trên: the petition went to the higher level. */
+public record PetitionEscalated(
+        String petitionId,
+        LocalDate escalatedOn,
+        String to,
+        String reason) implements PetitionEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return escalatedOn;
+    }
+}

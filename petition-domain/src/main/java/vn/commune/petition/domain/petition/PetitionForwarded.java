@@ -1,0 +1,16 @@
+package vn.commune.petition.domain.petition;
+
+import java.time.LocalDate;
+
+/** Đơn đã được chuyển: sent on to the competent body. */
+public record PetitionForwarded(
+        String petitionId,
+        LocalDate forwardedOn,
+        String to,
+        String reason) implements PetitionEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return forwardedOn;
+    }
+}

@@ -1,0 +1,15 @@
+package vn.commune.petition.domain.petition;
+
+import java.time.LocalDate;
+
+/** Đơn không được thụ lý: refused, on a legal ground. */
+public record PetitionRejected(
+        String petitionId,
+        LocalDate rejectedOn,
+        String legalGround) implements PetitionEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return rejectedOn;
+    }
+}

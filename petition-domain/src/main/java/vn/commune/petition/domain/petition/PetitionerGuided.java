@@ -1,0 +1,15 @@
+package vn.commune.petition.domain.petition;
+
+import java.time.LocalDate;
+
+/** Đã hướng dẫn công dân: the petitioner was guided to the competent body. */
+public record PetitionerGuided(
+        String petitionId,
+        LocalDate guidedOn,
+        String to) implements PetitionEvent {
+
+    @Override
+    public LocalDate occurredOn() {
+        return guidedOn;
+    }
+}

@@ -1,0 +1,158 @@
+package vn.commune.petition.projections.counts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.petition.MediationFailed;
+import vn.commune.petition.domain.petition.MediationOutcome;
+import vn.commune.petition.domain.petition.MediationSucceeded;
+import vn.commune.petition.domain.petition.PetitionAccepted;
+import vn.commune.petition.domain.petition.PetitionAnswered;
+import vn.commune.petition.domain.petition.PetitionArchived;
+import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionEvent;
+import vn.commune.petition.domain.petition.PetitionForwarded;
+import vn.commune.petition.domain.petition.PetitionReceived;
+import vn.commune.petition.domain.petition.PetitionRejected;
+import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.PetitionWithdrawn;
+import vn.commune.petition.domain.petition.PetitionerGuided;
+
+/**
+ * Keeps the facts the counts are computed from. It runs in the "counts" tracking processor, behind
+ * the command; {@code petition.projection.lag} times how far behind it is. Every write is an
+ * idempotent upsert, so a replay or a redelivery never counts twice.
+ */
+@Component
+@ProcessingGroup(CountsProjection.PROCESSING_GROUP)
+public class CountsProjection {
+
+    public static final String PROCESSING_GROUP = "counts";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Timer lag;
+
+    public CountsProjection(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lag = Timer.builder("petition.projection.lag")
+                .description("Time from an event being stored to the counts projection handling it")
+                .tag("projection", PROCESSING_GROUP)
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @EventHandler
+    void on(PetitionReceived event, @Timestamp Instant storedAt) {
+        jdbc.sql("""
+                INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward)
+                VALUES (:id, :receivedOn, :kind, :channel, :field, :ward)
+                ON CONFLICT (petition_id) DO NOTHING
+                """)
+                .param("id", event.petitionId())
+                .param("receivedOn", event.receivedOn())
+                .param("kind", event.kind().name())
+                .param("channel", event.channel().name())
+                .param("field", event.field())
+                .param("ward", event.ward())
+                .update();
+        observe(storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionAccepted event, @Timestamp Instant storedAt) {
+        jdbc.sql("UPDATE count_petition SET accepted_on = :on WHERE petition_id = :id")
+                .param("on", event.acceptedOn())
+                .param("id", event.petitionId())
+                .update();
+        observe(storedAt);
+    }
+
+    @EventHandler
+    void on(MediationSucceeded event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        mediation(event, sequence, MediationOutcome.SUCCEEDED, storedAt);
+    }
+
+    @EventHandler
+    void on(MediationFailed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        mediation(event, sequence, MediationOutcome.FAILED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionAnswered event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.RESOLVED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionEscalated event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.ESCALATED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionForwarded event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.FORWARDED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionerGuided event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.GUIDED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionRejected event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.REJECTED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionArchived event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.ARCHIVED, storedAt);
+    }
+
+    @EventHandler
+    void on(PetitionWithdrawn event, @Timestamp Instant storedAt) {
+        close(event, PetitionStatus.WITHDRAWN, storedAt);
+    }
+
+    /** Forgets every fact before a replay rebuilds them from the first event. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE count_petition, count_mediation").update();
+    }
+
+    private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt) {
+        jdbc.sql("""
+                INSERT INTO count_mediation (petition_id, sequence, held_on, outcome)
+                VALUES (:id, :sequence, :heldOn, :outcome)
+                ON CONFLICT (petition_id, sequence) DO NOTHING
+                """)
+                .param("id", event.petitionId())
+                .param("sequence", sequence)
+                .param("heldOn", event.occurredOn())
+                .param("outcome", outcome.name())
+                .update();
+        observe(storedAt);
+    }
+
+    private void close(PetitionEvent event, PetitionStatus closedAs, Instant storedAt) {
+        jdbc.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
+                .param("on", event.occurredOn())
+                .param("as", closedAs.name())
+                .param("id", event.petitionId())
+                .update();
+        observe(storedAt);
+    }
+
+    private void observe(Instant storedAt) {
+        lag.record(Duration.between(storedAt, clock.instant()).abs());
+    }
+}

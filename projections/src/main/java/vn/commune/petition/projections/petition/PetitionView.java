@@ -1,0 +1,37 @@
+package vn.commune.petition.projections.petition;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.Petitioner;
+
+/** A petition as it stands now: what officers see and what every step answers with. */
+public record PetitionView(
+        String id,
+        String reference,
+        PetitionStatus status,
+        PetitionKind kind,
+        Channel channel,
+        String field,
+        String ward,
+        String summary,
+        String sessionId,
+        LocalDate receivedOn,
+        LocalDate dueOn,
+        LocalDate closedOn,
+        long version,
+        List<Petitioner> petitioners,
+        List<Step> steps) {
+
+    /** One step of the petition's handling: the event's type and its business date. */
+    public record Step(String type, LocalDate on) {
+    }
+
+    /** The same view with the petitioners replaced, for a reader not entitled to see them. */
+    public PetitionView withPetitioners(List<Petitioner> replaced) {
+        return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
+                receivedOn, dueOn, closedOn, version, replaced, steps);
+    }
+}

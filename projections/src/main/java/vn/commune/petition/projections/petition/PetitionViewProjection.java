@@ -1,0 +1,143 @@
+package vn.commune.petition.projections.petition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.petition.PetitionAccepted;
+import vn.commune.petition.domain.petition.PetitionAnswered;
+import vn.commune.petition.domain.petition.PetitionArchived;
+import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionEvent;
+import vn.commune.petition.domain.petition.PetitionForwarded;
+import vn.commune.petition.domain.petition.PetitionReceived;
+import vn.commune.petition.domain.petition.PetitionRejected;
+import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.PetitionWithdrawn;
+import vn.commune.petition.domain.petition.PetitionerGuided;
+
+/**
+ * Keeps {@code petition_view}. It runs in the "petition-view" processing group, which is
+ * subscribing: the row is written in the transaction that stores the event.
+ */
+@Component
+@ProcessingGroup(PetitionViewProjection.PROCESSING_GROUP)
+public class PetitionViewProjection {
+
+    public static final String PROCESSING_GROUP = "petition-view";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public PetitionViewProjection(JdbcClient jdbc, ObjectMapper projectionObjectMapper) {
+        this.jdbc = jdbc;
+        this.json = projectionObjectMapper;
+    }
+
+    @EventHandler
+    void on(PetitionReceived event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary,
+                    session_id, received_on, version, petitioners, steps)
+                VALUES (:id, :reference, :status, :kind, :channel, :field, :ward, :summary,
+                    :sessionId, :receivedOn, :version, CAST(:petitioners AS jsonb), CAST(:steps AS jsonb))
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .param("id", event.petitionId())
+                .param("reference", event.reference())
+                .param("status", PetitionStatus.RECEIVED.name())
+                .param("kind", event.kind().name())
+                .param("channel", event.channel().name())
+                .param("field", event.field())
+                .param("ward", event.ward())
+                .param("summary", event.summary())
+                .param("sessionId", event.sessionId())
+                .param("receivedOn", event.receivedOn())
+                .param("version", sequence)
+                .param("petitioners", write(event.petitioners()))
+                .param("steps", write(List.of(step(event))))
+                .update();
+    }
+
+    @EventHandler
+    void on(PetitionAccepted event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.ACCEPTED, false);
+    }
+
+    @EventHandler
+    void on(PetitionForwarded event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.FORWARDED, true);
+    }
+
+    @EventHandler
+    void on(PetitionerGuided event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.GUIDED, true);
+    }
+
+    @EventHandler
+    void on(PetitionRejected event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.REJECTED, true);
+    }
+
+    @EventHandler
+    void on(PetitionArchived event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.ARCHIVED, true);
+    }
+
+    @EventHandler
+    void on(PetitionAnswered event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.RESOLVED, true);
+    }
+
+    @EventHandler
+    void on(PetitionEscalated event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.ESCALATED, true);
+    }
+
+    @EventHandler
+    void on(PetitionWithdrawn event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.WITHDRAWN, true);
+    }
+
+    /** Mediations, dialogues, Advisory Council meetings and extensions: a step, no change of status. */
+    @EventHandler
+    void on(PetitionEvent event, @SequenceNumber long sequence) {
+        record(event, sequence, null, false);
+    }
+
+    private void record(PetitionEvent event, long sequence, PetitionStatus status, boolean closes) {
+        // "version < :version" makes a redelivered event a no-op.
+        jdbc.sql("""
+                UPDATE petition_view
+                   SET status = COALESCE(CAST(:status AS varchar), status),
+                       closed_on = CASE WHEN :closes THEN CAST(:on AS date) ELSE closed_on END,
+                       version = :version,
+                       steps = steps || CAST(:step AS jsonb)
+                 WHERE id = :id AND version < :version
+                """)
+                .param("status", status == null ? null : status.name())
+                .param("closes", closes)
+                .param("on", event.occurredOn())
+                .param("version", sequence)
+                .param("step", write(List.of(step(event))))
+                .param("id", event.petitionId())
+                .update();
+    }
+
+    private static Map<String, Object> step(PetitionEvent event) {
+        return Map.of("type", event.getClass().getSimpleName(), "on", event.occurredOn().toString());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the petition view as JSON", e);
+        }
+    }
+}

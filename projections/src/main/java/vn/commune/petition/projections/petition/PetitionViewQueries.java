@@ -1,0 +1,103 @@
+package vn.commune.petition.projections.petition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.Petitioner;
+
+/** Reads {@code petition_view}: one petition, or a filtered page of them. */
+@Component
+public class PetitionViewQueries {
+
+    private static final TypeReference<List<Petitioner>> PETITIONERS = new TypeReference<>() { };
+    private static final TypeReference<List<PetitionView.Step>> STEPS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public PetitionViewQueries(JdbcClient jdbc, ObjectMapper projectionObjectMapper) {
+        this.jdbc = jdbc;
+        this.json = projectionObjectMapper;
+    }
+
+    /** The petition with this id, if there is one. */
+    public Optional<PetitionView> find(String id) {
+        return jdbc.sql("SELECT * FROM petition_view WHERE id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** A page of petitions, newest received first, filtered by any of status, kind and receipt dates. */
+    public PetitionPage list(ListPetitions query) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.kind() != null) {
+            where.append(" AND kind = ?");
+            args.add(query.kind().name());
+        }
+        if (query.from() != null) {
+            where.append(" AND received_on >= ?");
+            args.add(query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND received_on <= ?");
+            args.add(query.to());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM petition_view" + where)
+                .params(args)
+                .query(Long.class)
+                .single();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(query.size());
+        pageArgs.add((long) query.page() * query.size());
+        List<PetitionView> items = jdbc.sql("SELECT * FROM petition_view" + where
+                        + " ORDER BY received_on DESC, reference DESC LIMIT ? OFFSET ?")
+                .params(pageArgs)
+                .query(this::map)
+                .list();
+        return new PetitionPage(items, query.page(), query.size(), total);
+    }
+
+    private PetitionView map(ResultSet rs, int row) throws SQLException {
+        return new PetitionView(
+                rs.getString("id"),
+                rs.getString("reference"),
+                PetitionStatus.valueOf(rs.getString("status")),
+                PetitionKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("field"),
+                rs.getString("ward"),
+                rs.getString("summary"),
+                rs.getString("session_id"),
+                rs.getObject("received_on", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class),
+                rs.getLong("version"),
+                read(rs.getString("petitioners"), PETITIONERS),
+                read(rs.getString("steps"), STEPS));
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The petition view holds JSON it cannot read", e);
+        }
+    }
+}
