@@ -1,0 +1,105 @@
+package vn.commune.petition.api.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * No request body is larger than a petition: one whose declared length is over the limit is
+ * refused with 413 before it is read, and one without a declared length is cut off at the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BodySizeLimit extends OncePerRequestFilter {
+
+    private final long limit;
+    private final ObjectMapper json;
+
+    BodySizeLimit(@Value("${petition.http.max-body-bytes:1048576}") long limit, ObjectMapper json) {
+        this.limit = limit;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
+                    "The body is larger than " + limit + " bytes");
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setHeader("Connection", "close");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+    }
+
+    /** A body of undeclared length, which fails as malformed once it passes the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0 && ++read > limit) {
+                        throw new IOException("Request body over " + limit + " bytes");
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > limit) {
+                        throw new IOException("Request body over " + limit + " bytes");
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
