@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.commune.petition.domain.petition.Petition;
+import vn.commune.petition.domain.session.ReceptionSession;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
 
 /**
@@ -95,7 +96,9 @@ public class AxonConfiguration {
 
     @Bean
     ConfigurerModule petitionAggregate() {
-        return configurer -> configurer.configureAggregate(Petition.class);
+        return configurer -> configurer
+                .configureAggregate(Petition.class)
+                .configureAggregate(ReceptionSession.class);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.PetitionRuleViolation;
+import vn.commune.petition.domain.session.SessionRuleViolation;
 
 /**
  * Counts every command by type and outcome ({@code petition.commands}) and every refusal by the
@@ -34,6 +35,14 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
             count(type, "handled");
             return result;
         } catch (PetitionRuleViolation e) {
+            count(type, "rejected");
+            Counter.builder("petition.rule.rejections")
+                    .description("Steps refused, by the rule they broke")
+                    .tag("rule", e.rule().name())
+                    .register(meters)
+                    .increment();
+            throw e;
+        } catch (SessionRuleViolation e) {
             count(type, "rejected");
             Counter.builder("petition.rule.rejections")
                     .description("Steps refused, by the rule they broke")

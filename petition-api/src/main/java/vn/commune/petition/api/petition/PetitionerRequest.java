@@ -12,7 +12,7 @@ public record PetitionerRequest(
         @Pattern(regexp = "\\d{9}|\\d{12}", message = "must be a 9- or 12-digit ID card number") String idNumber,
         @Pattern(regexp = "\\+?[0-9 .()-]{6,20}", message = "must be a phone number") String phone) {
 
-    Petitioner toPetitioner() {
+    public Petitioner toPetitioner() {
         return new Petitioner(fullName.strip(), address.strip(), idNumber, phone);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the transaction that stores the petition, so a refused petition leaves no gap.
  */
 @Component
-class ReferenceNumbers {
+public class ReferenceNumbers {
 
     private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ class ReferenceNumbers {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    String next(int year) {
+    public String next(int year) {
         int number = jdbc.sql("""
                 INSERT INTO petition_reference (year, last) VALUES (:year, 1)
                 ON CONFLICT (year) DO UPDATE SET last = petition_reference.last + 1

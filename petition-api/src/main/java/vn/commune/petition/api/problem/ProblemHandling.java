@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.commune.petition.domain.petition.PetitionRuleViolation;
+import vn.commune.petition.domain.session.SessionRuleViolation;
 
 /**
  * Maps every failure to RFC 9457 Problem Details: 400 with every invalid field, 404, 409 with the
@@ -45,6 +46,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> ruleBroken(PetitionRuleViolation e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
                 title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý đơn"),
+                e.rule().description());
+        problem.setProperty("rule", e.rule().name());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(SessionRuleViolation.class)
+    ResponseEntity<ProblemDetail> sessionRuleBroken(SessionRuleViolation e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
+                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc tiếp công dân"),
                 e.rule().description());
         problem.setProperty("rule", e.rule().name());
         return respond(problem, request);

@@ -1,0 +1,81 @@
+package vn.commune.petition.projections.session;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.session.SessionClosed;
+import vn.commune.petition.domain.session.SessionOpened;
+import vn.commune.petition.domain.session.VisitLogged;
+
+/** Keeps the reception register; subscribing, so a session's response reads its own write. */
+@Component
+@ProcessingGroup(SessionProjection.PROCESSING_GROUP)
+public class SessionProjection {
+
+    public static final String PROCESSING_GROUP = "session-view";
+
+    private final JdbcClient jdbc;
+
+    public SessionProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(SessionOpened event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                INSERT INTO reception_session (id, held_on, kind, host, hosted_in_person, version)
+                VALUES (:id, :heldOn, :kind, :host, :inPerson, :version)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .param("id", event.sessionId())
+                .param("heldOn", event.heldOn())
+                .param("kind", event.kind().name())
+                .param("host", event.host())
+                .param("inPerson", event.hostedInPerson())
+                .param("version", sequence)
+                .update();
+    }
+
+    @EventHandler
+    void on(VisitLogged event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                INSERT INTO reception_visit (id, session_id, number, held_on, people, group_visit, representatives,
+                    repeat_visit, kind, summary, outcome, petition_id, legal_ground)
+                VALUES (:id, :sessionId, :number, :heldOn, :people, :group, :representatives,
+                    :repeat, :kind, :summary, :outcome, :petitionId, :legalGround)
+                ON CONFLICT (id) DO NOTHING
+                """)
+                .param("id", event.visitId())
+                .param("sessionId", event.sessionId())
+                .param("number", event.number())
+                .param("heldOn", event.heldOn())
+                .param("people", event.people())
+                .param("group", event.group())
+                .param("representatives", event.representatives())
+                .param("repeat", event.repeat())
+                .param("kind", event.kind().name())
+                .param("summary", event.summary())
+                .param("outcome", event.outcome().name())
+                .param("petitionId", event.petitionId())
+                .param("legalGround", event.legalGround() == null ? null : event.legalGround().name())
+                .update();
+        version(event.sessionId(), sequence);
+    }
+
+    @EventHandler
+    void on(SessionClosed event, @SequenceNumber long sequence) {
+        jdbc.sql("UPDATE reception_session SET closed = TRUE WHERE id = :id")
+                .param("id", event.sessionId())
+                .update();
+        version(event.sessionId(), sequence);
+    }
+
+    private void version(String sessionId, long sequence) {
+        jdbc.sql("UPDATE reception_session SET version = GREATEST(version, :version) WHERE id = :id")
+                .param("version", sequence)
+                .param("id", sessionId)
+                .update();
+    }
+}
