@@ -3,9 +3,19 @@ package vn.commune.petition.api.petition;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
+import vn.commune.petition.domain.deadline.Complexity;
 
 /** The body of {@code POST /api/petitions/{id}/acceptance}. */
 public record AcceptanceRequest(
         @NotNull @PastOrPresent LocalDate acceptedOn,
-        Boolean complex) {
+        Boolean complex,
+        Boolean especiallyComplex) {
+
+    /** Đặc biệt phức tạp implies phức tạp. */
+    Complexity complexity() {
+        if (Boolean.TRUE.equals(especiallyComplex)) {
+            return Complexity.ESPECIALLY_COMPLEX;
+        }
+        return Boolean.TRUE.equals(complex) ? Complexity.COMPLEX : Complexity.NORMAL;
+    }
 }

@@ -1,7 +1,11 @@
 package vn.commune.petition.api.petition;
 
 import jakarta.servlet.http.HttpServletRequest;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.problem.NotFoundException;
+import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.petition.AcceptPetition;
 import vn.commune.petition.domain.petition.AnswerInWriting;
 import vn.commune.petition.domain.petition.ArchivePetition;
@@ -46,13 +52,17 @@ class PetitionController {
     private final PetitionViewQueries views;
     private final PetitionHistoryQuery history;
     private final PetitionReader reader;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
 
     PetitionController(StepRecorder recorder, PetitionViewQueries views, PetitionHistoryQuery history,
-                       PetitionReader reader) {
+                       PetitionReader reader, DeadlinePolicy deadlines, Clock clock) {
         this.recorder = recorder;
         this.views = views;
         this.history = history;
         this.reader = reader;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -73,7 +83,7 @@ class PetitionController {
                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                   HttpServletRequest request) {
         return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new AcceptPetition(id, version, body.acceptedOn(), Boolean.TRUE.equals(body.complex()), today));
+                new AcceptPetition(id, version, body.acceptedOn(), body.complexity(), today));
     }
 
     @PostMapping("/{id}/forwarding")
@@ -179,17 +189,43 @@ class PetitionController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<PetitionView> get(@PathVariable String id, Authentication user) {
+    ResponseEntity<PetitionView> get(@PathVariable String id, @Valid AsOfParam asOf, Authentication user) {
         PetitionView view = views.find(known(id)).orElseThrow(() -> new NotFoundException("No petition has this id"));
-        return ResponseEntity.ok().eTag(StepRecorder.etag(view)).body(reader.forReader(view, user));
+        return ResponseEntity.ok().eTag(StepRecorder.etag(view))
+                .body(reader.forReader(view.overdueOn(asOf.dayOr(today())), user));
     }
 
     @GetMapping
     PetitionPage list(@Valid ListPetitionsParams params, Authentication user) {
         PetitionPage page = views.list(new ListPetitions(params.status(), params.kind(), params.from(), params.to(),
                 params.pageOrDefault(), params.sizeOrDefault()));
-        List<PetitionView> items = page.items().stream().map(view -> reader.forReader(view, user)).toList();
+        LocalDate today = today();
+        List<PetitionView> items = page.items().stream()
+                .map(view -> reader.forReader(view.overdueOn(today), user))
+                .toList();
         return new PetitionPage(items, page.page(), page.size(), page.total());
+    }
+
+    /** Quá hạn: the petitions open on a day and past their deadline, the longest overdue first. */
+    @GetMapping("/overdue")
+    OverdueList overdue(@Valid AsOfParam asOf, Authentication user) {
+        LocalDate day = asOf.dayOr(today());
+        return new OverdueList(day, views.overdueOn(day).stream()
+                .map(view -> new OverduePetition(reader.forReader(view, user),
+                        ChronoUnit.DAYS.between(view.dueOn(), day), deadlines.workingDaysLate(view.dueOn(), day)))
+                .toList());
+    }
+
+    /** The overdue petitions on a day. */
+    record OverdueList(LocalDate asOf, List<OverduePetition> items) {
+    }
+
+    /** An overdue petition and how late it is, in calendar and in working days. */
+    record OverduePetition(@JsonUnwrapped PetitionView petition, long daysLate, int workingDaysLate) {
+    }
+
+    private LocalDate today() {
+        return CommuneClock.today(clock);
     }
 
     @GetMapping("/{id}/history")

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.petition.PetitionerRequest;
 import vn.commune.petition.api.petition.ReferenceNumbers;
+import vn.commune.petition.api.problem.FieldProblem;
+import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.Writes;
 import vn.commune.petition.domain.petition.Channel;
@@ -40,10 +42,12 @@ class SessionController {
     private final SessionQueries sessions;
     private final PetitionViewQueries petitions;
     private final ReferenceNumbers references;
+    private final ReceptionSchedule schedule;
     private final Clock clock;
 
     SessionController(Writes writes, SessionQueries sessions, PetitionViewQueries petitions,
-                      ReferenceNumbers references, Clock clock) {
+                      ReferenceNumbers references, ReceptionSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.writes = writes;
         this.sessions = sessions;
         this.petitions = petitions;
@@ -108,6 +112,16 @@ class SessionController {
             writes.send(new CloseSession(sessionId));
             return writes.response(200, null, null, session(sessionId));
         });
+    }
+
+    /** The scheduled days of a period (at most ten years) and what became of each. */
+    @GetMapping("/schedule")
+    List<ReceptionSchedule.ScheduledDay> schedule(@Valid SessionPeriod period) {
+        if (period.to().isAfter(period.from().plusYears(10))) {
+            throw new InvalidRequestException(List.of(new FieldProblem("to", "the period is at most ten years")));
+        }
+        return schedule.between(period.from(), period.to(), sessions.daysHeld(period.from(), period.to()),
+                CommuneClock.today(clock));
     }
 
     @GetMapping("/{id}")

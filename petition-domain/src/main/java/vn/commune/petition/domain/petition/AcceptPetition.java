@@ -1,14 +1,15 @@
 package vn.commune.petition.domain.petition;
 
 import java.time.LocalDate;
+import vn.commune.petition.domain.deadline.Complexity;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-/** Thụ lý: the Chairman accepts the petition for resolution; {@code complex} lengthens a complaint's deadline and allows a denunciation's extension. */
+/** Thụ lý: the Chairman accepts the petition for resolution; the complexity sets the deadline and the extensions allowed. */
 public record AcceptPetition(
         @TargetAggregateIdentifier String petitionId,
         @TargetAggregateVersion Long expectedVersion,
         LocalDate acceptedOn,
-        boolean complex,
+        Complexity complexity,
         LocalDate today) {
 }

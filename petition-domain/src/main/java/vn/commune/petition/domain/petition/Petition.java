@@ -15,10 +15,13 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.deadline.ExtensionLimit;
 
 /**
  * Đơn thư: one citizen petition, from receipt to closure. Command handlers check the rules of
- * PRODUCT.md and apply an event; event-sourcing handlers only assign state.
+ * PRODUCT.md and apply an event; event-sourcing handlers only assign state. The deadlines come
+ * from the {@link DeadlinePolicy} resource and are recorded in the events with the rules' version.
  */
 public class Petition {
 
@@ -28,7 +31,8 @@ public class Petition {
     private PetitionKind kind;
     private LocalDate lastStepOn;
     private MediationOutcome lastMediation;
-    private ExtensionPolicy extensionPolicy;
+    private LocalDate dueOn;
+    private ExtensionLimit extensionLimit;
     private int extensions;
 
     /** For Axon, which rebuilds the petition from its events. */
@@ -36,17 +40,21 @@ public class Petition {
     }
 
     @CommandHandler
-    public Petition(ReceivePetition command) {
+    public Petition(ReceivePetition command, DeadlinePolicy deadlines) {
         requireNotInFuture(command.receivedOn(), command.today());
+        DeadlinePolicy.Due due = deadlines.handling(command.kind(), command.receivedOn());
         apply(new PetitionReceived(command.petitionId(), command.reference(), command.receivedOn(),
                 command.channel(), command.kind(), command.field(), command.summary(),
-                command.petitioners(), command.ward(), command.sessionId()));
+                command.petitioners(), command.ward(), command.sessionId(), due.dueOn(), due.rules()));
     }
 
     @CommandHandler
-    public void handle(AcceptPetition command) {
+    public void handle(AcceptPetition command, DeadlinePolicy deadlines) {
         requireReceived(command.acceptedOn(), command.today());
-        apply(new PetitionAccepted(petitionId, command.acceptedOn(), kind, command.complex()));
+        DeadlinePolicy.Due due = deadlines.resolution(kind, command.complexity(), command.acceptedOn());
+        ExtensionLimit limit = deadlines.extensions(due.rules(), kind, command.complexity());
+        apply(new PetitionAccepted(petitionId, command.acceptedOn(), kind, command.complexity(), due.dueOn(),
+                due.rules(), limit.times(), limit.maxDays()));
     }
 
     @CommandHandler
@@ -96,16 +104,16 @@ public class Petition {
     }
 
     @CommandHandler
-    public void handle(ExtendDeadline command) {
+    public void handle(ExtendDeadline command, DeadlinePolicy deadlines) {
         requireAccepted(command.extendedOn(), command.today());
-        if (extensions >= extensionPolicy.maxExtensions()) {
+        if (extensions >= extensionLimit.times()) {
             throw new PetitionRuleViolation(EXTENSION_LIMIT_EXCEEDED);
         }
-        if (command.days() > extensionPolicy.maxDaysEach()) {
+        if (command.days() > extensionLimit.maxDays()) {
             throw new PetitionRuleViolation(EXTENSION_TOO_LONG);
         }
         apply(new DeadlineExtended(petitionId, command.extendedOn(), command.days(), command.reason(),
-                extensions + 1));
+                extensions + 1, deadlines.extend(dueOn, command.days())));
     }
 
     @CommandHandler
@@ -168,12 +176,14 @@ public class Petition {
         kind = event.kind();
         status = PetitionStatus.RECEIVED;
         lastStepOn = event.receivedOn();
+        dueOn = event.handlingDueOn();
     }
 
     @EventSourcingHandler
     void on(PetitionAccepted event) {
         status = PetitionStatus.ACCEPTED;
-        extensionPolicy = ExtensionPolicy.of(event.kind(), event.complex());
+        extensionLimit = new ExtensionLimit(event.extensionsAllowed(), event.maxExtensionDays());
+        dueOn = event.dueOn();
         lastStepOn = event.acceptedOn();
     }
 
@@ -222,6 +232,7 @@ public class Petition {
     @EventSourcingHandler
     void on(DeadlineExtended event) {
         extensions = event.extensionNumber();
+        dueOn = event.dueOn();
         lastStepOn = event.extendedOn();
     }
 

@@ -3,7 +3,7 @@ package vn.commune.petition.domain.petition;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Đơn đã được tiếp nhận: a petition came in and got its reference number. */
+/** Đơn đã được tiếp nhận: a petition came in, got its reference number and its handling deadline under the named rules. */
 public record PetitionReceived(
         String petitionId,
         String reference,
@@ -14,7 +14,9 @@ public record PetitionReceived(
         String summary,
         List<Petitioner> petitioners,
         String ward,
-        String sessionId) implements PetitionEvent {
+        String sessionId,
+        LocalDate handlingDueOn,
+        String deadlineRules) implements PetitionEvent {
 
     public PetitionReceived {
         petitioners = petitioners == null ? List.of() : List.copyOf(petitioners);

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
@@ -55,8 +56,8 @@ public class CountsProjection {
     @EventHandler
     void on(PetitionReceived event, @Timestamp Instant storedAt) {
         jdbc.sql("""
-                INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward)
-                VALUES (:id, :receivedOn, :kind, :channel, :field, :ward)
+                INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on)
+                VALUES (:id, :receivedOn, :kind, :channel, :field, :ward, :dueOn)
                 ON CONFLICT (petition_id) DO NOTHING
                 """)
                 .param("id", event.petitionId())
@@ -65,14 +66,25 @@ public class CountsProjection {
                 .param("channel", event.channel().name())
                 .param("field", event.field())
                 .param("ward", event.ward())
+                .param("dueOn", event.handlingDueOn())
                 .update();
         observe(storedAt);
     }
 
     @EventHandler
     void on(PetitionAccepted event, @Timestamp Instant storedAt) {
-        jdbc.sql("UPDATE count_petition SET accepted_on = :on WHERE petition_id = :id")
+        jdbc.sql("UPDATE count_petition SET accepted_on = :on, due_on = :dueOn WHERE petition_id = :id")
                 .param("on", event.acceptedOn())
+                .param("dueOn", event.dueOn())
+                .param("id", event.petitionId())
+                .update();
+        observe(storedAt);
+    }
+
+    @EventHandler
+    void on(DeadlineExtended event, @Timestamp Instant storedAt) {
+        jdbc.sql("UPDATE count_petition SET due_on = :dueOn WHERE petition_id = :id")
+                .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
                 .update();
         observe(storedAt);

@@ -30,7 +30,12 @@ public class CountsQueries {
                   count(*) FILTER (WHERE closed_as = 'REJECTED' AND closed_on BETWEEN :from AND :to) AS rejected,
                   count(*) FILTER (WHERE closed_as = 'ARCHIVED' AND closed_on BETWEEN :from AND :to) AS archived,
                   count(*) FILTER (WHERE closed_as = 'WITHDRAWN' AND closed_on BETWEEN :from AND :to) AS withdrawn,
-                  count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)) AS open_at_end
+                  count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)) AS open_at_end,
+                  count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)
+                                   AND due_on < :to) AS overdue_at_end,
+                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on < due_on) AS closed_early,
+                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on = due_on) AS closed_on_time,
+                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on > due_on) AS closed_late
                 FROM count_petition
                 """)
                 .param("from", from)
@@ -62,6 +67,10 @@ public class CountsQueries {
                 number(mediations, "succeeded"),
                 number(mediations, "failed"),
                 number(totals, "open_at_end"),
+                number(totals, "overdue_at_end"),
+                number(totals, "closed_early"),
+                number(totals, "closed_on_time"),
+                number(totals, "closed_late"),
                 breakdown("kind", from, to),
                 breakdown("field", from, to),
                 breakdown("channel", from, to),

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Số liệu kỳ báo cáo: the counts for a period, by business date, as PRODUCT.md defines them.
- * Breakdowns are of the petitions received in the period.
+ * Breakdowns are of the petitions received in the period. Every closure dated in the period is
+ * early, on time or late against the deadline that governed it when it closed; a petition open at
+ * the end is overdue if its deadline was before the end.
  */
 public record PetitionCounts(
         LocalDate from,
@@ -23,6 +25,10 @@ public record PetitionCounts(
         long mediationSucceeded,
         long mediationFailed,
         long openAtEnd,
+        long overdueAtEnd,
+        long closedEarly,
+        long closedOnTime,
+        long closedLate,
         Map<String, Long> byKind,
         Map<String, Long> byField,
         Map<String, Long> byChannel,

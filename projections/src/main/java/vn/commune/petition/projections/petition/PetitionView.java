@@ -2,12 +2,17 @@ package vn.commune.petition.projections.petition;
 
 import java.time.LocalDate;
 import java.util.List;
+import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
 
-/** A petition as it stands now: what officers see and what every step answers with. */
+/**
+ * A petition as it stands now: what officers see and what every step answers with. {@code dueOn}
+ * is the deadline that governs it (the handling deadline until acceptance, then the resolution
+ * deadline); {@code timeliness} is set once it is closed; {@code overdue} depends on the day asked.
+ */
 public record PetitionView(
         String id,
         String reference,
@@ -19,8 +24,11 @@ public record PetitionView(
         String summary,
         String sessionId,
         LocalDate receivedOn,
+        LocalDate handlingDueOn,
         LocalDate dueOn,
         LocalDate closedOn,
+        Timeliness timeliness,
+        Boolean overdue,
         long version,
         List<Petitioner> petitioners,
         List<Step> steps) {
@@ -32,6 +40,14 @@ public record PetitionView(
     /** The same view with the petitioners replaced, for a reader not entitled to see them. */
     public PetitionView withPetitioners(List<Petitioner> replaced) {
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
-                receivedOn, dueOn, closedOn, version, replaced, steps);
+                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, overdue, version, replaced, steps);
+    }
+
+    /** The same view saying whether it is overdue on {@code day}: open then, and past its due date. */
+    public PetitionView overdueOn(LocalDate day) {
+        boolean open = closedOn == null || closedOn.isAfter(day);
+        boolean late = open && dueOn != null && day.isAfter(dueOn);
+        return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
+                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, steps);
     }
 }

@@ -2,6 +2,7 @@ package vn.commune.petition.projections.petition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionAnswered;
 import vn.commune.petition.domain.petition.PetitionArchived;
@@ -43,9 +45,9 @@ public class PetitionViewProjection {
     void on(PetitionReceived event, @SequenceNumber long sequence) {
         jdbc.sql("""
                 INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary,
-                    session_id, received_on, version, petitioners, steps)
+                    session_id, received_on, handling_due_on, due_on, version, petitioners, steps)
                 VALUES (:id, :reference, :status, :kind, :channel, :field, :ward, :summary,
-                    :sessionId, :receivedOn, :version, CAST(:petitioners AS jsonb), CAST(:steps AS jsonb))
+                    :sessionId, :receivedOn, :dueOn, :dueOn, :version, CAST(:petitioners AS jsonb), CAST(:steps AS jsonb))
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.petitionId())
@@ -58,6 +60,7 @@ public class PetitionViewProjection {
                 .param("summary", event.summary())
                 .param("sessionId", event.sessionId())
                 .param("receivedOn", event.receivedOn())
+                .param("dueOn", event.handlingDueOn())
                 .param("version", sequence)
                 .param("petitioners", write(event.petitioners()))
                 .param("steps", write(List.of(step(event))))
@@ -66,7 +69,7 @@ public class PetitionViewProjection {
 
     @EventHandler
     void on(PetitionAccepted event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.ACCEPTED, false);
+        record(event, sequence, PetitionStatus.ACCEPTED, false, event.dueOn());
     }
 
     @EventHandler
@@ -104,18 +107,28 @@ public class PetitionViewProjection {
         record(event, sequence, PetitionStatus.WITHDRAWN, true);
     }
 
-    /** Mediations, dialogues, Advisory Council meetings and extensions: a step, no change of status. */
+    @EventHandler
+    void on(DeadlineExtended event, @SequenceNumber long sequence) {
+        record(event, sequence, null, false, event.dueOn());
+    }
+
+    /** Mediations, dialogues and Advisory Council meetings: a step, no change of status. */
     @EventHandler
     void on(PetitionEvent event, @SequenceNumber long sequence) {
         record(event, sequence, null, false);
     }
 
     private void record(PetitionEvent event, long sequence, PetitionStatus status, boolean closes) {
+        record(event, sequence, status, closes, null);
+    }
+
+    private void record(PetitionEvent event, long sequence, PetitionStatus status, boolean closes, LocalDate dueOn) {
         // "version < :version" makes a redelivered event a no-op.
         jdbc.sql("""
                 UPDATE petition_view
                    SET status = COALESCE(CAST(:status AS varchar), status),
                        closed_on = CASE WHEN :closes THEN CAST(:on AS date) ELSE closed_on END,
+                       due_on = COALESCE(CAST(:dueOn AS date), due_on),
                        version = :version,
                        steps = steps || CAST(:step AS jsonb)
                  WHERE id = :id AND version < :version
@@ -123,6 +136,7 @@ public class PetitionViewProjection {
                 .param("status", status == null ? null : status.name())
                 .param("closes", closes)
                 .param("on", event.occurredOn())
+                .param("dueOn", dueOn)
                 .param("version", sequence)
                 .param("step", write(List.of(step(event))))
                 .param("id", event.petitionId())

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
@@ -74,6 +75,24 @@ public class PetitionViewQueries {
         return new PetitionPage(items, query.page(), query.size(), total);
     }
 
+    /**
+     * The petitions open on {@code day} whose deadline had passed by then, the longest overdue first.
+     * A petition counts as open on a day if it was received by then and not closed by then.
+     */
+    public List<PetitionView> overdueOn(LocalDate day) {
+        return jdbc.sql("""
+                SELECT * FROM petition_view
+                WHERE received_on <= :day AND (closed_on IS NULL OR closed_on > :day) AND due_on < :day
+                ORDER BY due_on, received_on, reference
+                """)
+                .param("day", day)
+                .query(this::map)
+                .list()
+                .stream()
+                .map(view -> view.overdueOn(day))
+                .toList();
+    }
+
     private PetitionView map(ResultSet rs, int row) throws SQLException {
         return new PetitionView(
                 rs.getString("id"),
@@ -86,8 +105,11 @@ public class PetitionViewQueries {
                 rs.getString("summary"),
                 rs.getString("session_id"),
                 rs.getObject("received_on", LocalDate.class),
+                rs.getObject("handling_due_on", LocalDate.class),
                 rs.getObject("due_on", LocalDate.class),
                 rs.getObject("closed_on", LocalDate.class),
+                Timeliness.of(rs.getObject("closed_on", LocalDate.class), rs.getObject("due_on", LocalDate.class)),
+                null,
                 rs.getLong("version"),
                 read(rs.getString("petitioners"), PETITIONERS),
                 read(rs.getString("steps"), STEPS));
