@@ -1,0 +1,197 @@
+package vn.commune.petition.domain.petition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.commune.petition.domain.petition.PetitionFixture.ID;
+import static vn.commune.petition.domain.petition.PetitionFixture.TODAY;
+import static vn.commune.petition.domain.petition.PetitionFixture.accepted;
+import static vn.commune.petition.domain.petition.PetitionFixture.breaks;
+import static vn.commune.petition.domain.petition.PetitionFixture.day;
+import static vn.commune.petition.domain.petition.PetitionFixture.fixture;
+import static vn.commune.petition.domain.petition.PetitionFixture.receive;
+import static vn.commune.petition.domain.petition.PetitionFixture.received;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.commune.petition.domain.deadline.Complexity;
+
+/** One test per named rule: the step is refused with that rule's name, and nothing is written. */
+class PetitionRulesTest {
+
+    /** The rules these tests exercised; checked against the enum after all of them ran. */
+    private static final Set<PetitionRule> EXERCISED = EnumSet.noneOf(PetitionRule.class);
+
+    private AggregateTestFixture<Petition> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixture();
+    }
+
+    private void refused(PetitionRule rule, org.axonframework.test.aggregate.ResultValidator<Petition> result) {
+        result.expectNoEvents().expectException(breaks(rule));
+        EXERCISED.add(rule);
+    }
+
+    @Test
+    void a_closed_petition_takes_no_further_step() {
+        refused(PetitionRule.PETITION_CLOSED, fixture
+                .given(received(PetitionKind.COMPLAINT), new PetitionWithdrawn(ID, day(1, 6), null))
+                .when(new AcceptPetition(ID, null, day(1, 8), Complexity.NORMAL, TODAY)));
+    }
+
+    @Test
+    void a_resolved_petition_cannot_be_withdrawn() {
+        refused(PetitionRule.PETITION_CLOSED, fixture
+                .given(received(PetitionKind.RECOMMENDATION), accepted(PetitionKind.RECOMMENDATION),
+                        new PetitionAnswered(ID, day(1, 20), "15/UBND", "Trả lời"))
+                .when(new WithdrawPetition(ID, null, day(1, 21), null, TODAY)));
+    }
+
+    @Test
+    void an_accepted_petition_cannot_be_accepted_again() {
+        refused(PetitionRule.ALREADY_ACCEPTED, fixture
+                .given(received(PetitionKind.COMPLAINT), accepted(PetitionKind.COMPLAINT))
+                .when(new AcceptPetition(ID, null, day(1, 8), Complexity.NORMAL, TODAY)));
+    }
+
+    @Test
+    void an_accepted_petition_cannot_be_forwarded_guided_rejected_or_archived() {
+        var given = new Object[] {received(PetitionKind.COMPLAINT), accepted(PetitionKind.COMPLAINT)};
+        refused(PetitionRule.ALREADY_ACCEPTED, fixture.given(given)
+                .when(new ForwardPetition(ID, null, day(1, 8), "UBND huyện", null, TODAY)));
+        refused(PetitionRule.ALREADY_ACCEPTED, fixture.given(given)
+                .when(new GuidePetitioner(ID, null, day(1, 8), "Tòa án", TODAY)));
+        refused(PetitionRule.ALREADY_ACCEPTED, fixture.given(given)
+                .when(new RejectPetition(ID, null, day(1, 8), "Đ11", TODAY)));
+        refused(PetitionRule.ALREADY_ACCEPTED, fixture.given(given)
+                .when(new ArchivePetition(ID, null, day(1, 8), "Trùng", TODAY)));
+    }
+
+    @Test
+    void a_petition_not_yet_accepted_cannot_be_mediated_answered_escalated_or_extended() {
+        var given = received(PetitionKind.RECOMMENDATION);
+        refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
+                .when(new RecordMediation(ID, null, day(1, 8), MediationOutcome.SUCCEEDED, null, null, TODAY)));
+        refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
+                .when(new AnswerInWriting(ID, null, day(1, 8), "1/UBND", "x", TODAY)));
+        refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
+                .when(new EscalatePetition(ID, null, day(1, 8), "UBND huyện", "x", TODAY)));
+        refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
+                .when(new ExtendDeadline(ID, null, day(1, 8), 10, "x", TODAY)));
+        refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
+                .when(new HoldDialogue(ID, null, day(1, 8), null, TODAY)));
+        refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
+                .when(new ConsultAdvisoryCouncil(ID, null, day(1, 8), null, TODAY)));
+    }
+
+    @Test
+    void a_failed_mediation_cannot_be_answered_in_writing() {
+        refused(PetitionRule.LAST_MEDIATION_FAILED, fixture
+                .given(received(PetitionKind.RECOMMENDATION), accepted(PetitionKind.RECOMMENDATION),
+                        new MediationSucceeded(ID, day(1, 10), null, null),
+                        new MediationFailed(ID, day(1, 17), null, null))
+                .when(new AnswerInWriting(ID, null, day(1, 18), "1/UBND", "x", TODAY)));
+    }
+
+    @Test
+    void a_successful_mediation_cannot_be_escalated() {
+        refused(PetitionRule.LAST_MEDIATION_SUCCEEDED, fixture
+                .given(received(PetitionKind.RECOMMENDATION), accepted(PetitionKind.RECOMMENDATION),
+                        new MediationSucceeded(ID, day(1, 10), null, null))
+                .when(new EscalatePetition(ID, null, day(1, 11), "UBND huyện", "x", TODAY)));
+    }
+
+    @Test
+    void a_denunciation_that_is_not_complex_cannot_be_extended() {
+        refused(PetitionRule.EXTENSION_LIMIT_EXCEEDED, fixture
+                .given(received(PetitionKind.DENUNCIATION), accepted(PetitionKind.DENUNCIATION))
+                .when(new ExtendDeadline(ID, null, day(1, 20), 30, "x", TODAY)));
+    }
+
+    @Test
+    void a_complex_denunciation_cannot_be_extended_twice() {
+        refused(PetitionRule.EXTENSION_LIMIT_EXCEEDED, fixture
+                .given(received(PetitionKind.DENUNCIATION),
+                        accepted(PetitionKind.DENUNCIATION, day(1, 5), Complexity.COMPLEX),
+                        new DeadlineExtended(ID, day(2, 1), 30, "Lần 1", 1, day(3, 6)))
+                .when(new ExtendDeadline(ID, null, day(3, 1), 30, "Lần 2", TODAY)));
+    }
+
+    @Test
+    void an_especially_complex_denunciation_cannot_be_extended_a_third_time() {
+        refused(PetitionRule.EXTENSION_LIMIT_EXCEEDED, fixture
+                .given(received(PetitionKind.DENUNCIATION),
+                        accepted(PetitionKind.DENUNCIATION, day(1, 5), Complexity.ESPECIALLY_COMPLEX),
+                        new DeadlineExtended(ID, day(2, 1), 30, "Lần 1", 1, day(3, 6)),
+                        new DeadlineExtended(ID, day(3, 1), 30, "Lần 2", 2, day(4, 5)))
+                .when(new ExtendDeadline(ID, null, day(4, 1), 30, "Lần 3", TODAY)));
+    }
+
+    @Test
+    void a_complaint_is_never_extended() {
+        refused(PetitionRule.EXTENSION_LIMIT_EXCEEDED, fixture
+                .given(received(PetitionKind.COMPLAINT),
+                        accepted(PetitionKind.COMPLAINT, day(1, 5), Complexity.COMPLEX))
+                .when(new ExtendDeadline(ID, null, day(1, 20), 10, "x", TODAY)));
+    }
+
+    @Test
+    void an_extension_longer_than_thirty_days_is_refused() {
+        refused(PetitionRule.EXTENSION_TOO_LONG, fixture
+                .given(received(PetitionKind.DENUNCIATION),
+                        accepted(PetitionKind.DENUNCIATION, day(1, 5), Complexity.COMPLEX))
+                .when(new ExtendDeadline(ID, null, day(1, 20), 31, "x", TODAY)));
+    }
+
+    @Test
+    void a_petition_cannot_be_received_on_a_future_date() {
+        refused(PetitionRule.DATE_IN_FUTURE, fixture.givenNoPriorActivity()
+                .when(receive(PetitionKind.COMPLAINT, TODAY.plusDays(1))));
+    }
+
+    @Test
+    void a_step_cannot_be_dated_in_the_future() {
+        refused(PetitionRule.DATE_IN_FUTURE, fixture
+                .given(received(PetitionKind.COMPLAINT))
+                .when(new AcceptPetition(ID, null, TODAY.plusDays(1), Complexity.NORMAL, TODAY)));
+    }
+
+    @Test
+    void a_step_cannot_be_dated_before_the_previous_step() {
+        refused(PetitionRule.DATE_BEFORE_PREVIOUS_STEP, fixture
+                .given(received(PetitionKind.RECOMMENDATION), accepted(PetitionKind.RECOMMENDATION),
+                        new MediationSucceeded(ID, day(1, 10), null, null))
+                .when(new AnswerInWriting(ID, null, day(1, 9), "1/UBND", "x", TODAY)));
+    }
+
+    @Test
+    void acceptance_cannot_be_dated_before_receipt() {
+        refused(PetitionRule.DATE_BEFORE_PREVIOUS_STEP, fixture
+                .given(received(PetitionKind.RECOMMENDATION))
+                .when(new AcceptPetition(ID, null, day(1, 3), Complexity.NORMAL, TODAY)));
+    }
+
+    @AfterAll
+    static void every_rule_has_a_test() {
+        Set<String> tested = EXERCISED.stream().map(Enum::name).collect(Collectors.toSet());
+        Set<String> all = Arrays.stream(PetitionRule.values()).map(Enum::name).collect(Collectors.toSet());
+        // Only meaningful when the whole class ran; a single selected test skips the check.
+        if (Arrays.stream(PetitionRulesTest.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Test.class)).count() == testsRun) {
+            assertThat(tested).as("rules exercised by a test").isEqualTo(all);
+        }
+    }
+
+    private static long testsRun;
+
+    @org.junit.jupiter.api.AfterEach
+    void count() {
+        testsRun++;
+    }
+}
