@@ -85,13 +85,14 @@ class PetitionStepsJourneyTest {
             assertThat(counts.path("archived").asLong()).isEqualTo(1);
             assertThat(counts.path("withdrawn").asLong()).isEqualTo(2);
             assertThat(counts.path("accepted").asLong()).isEqualTo(1);
-            assertThat(counts.path("openAtEnd").asLong()).isZero();
         });
-        // Seen from February 2023 nothing had happened yet; from April all six were closed before it began.
+        // Seen from February 2023 nothing had happened yet. (openAtEnd and carriedOver take in every
+        // earlier petition of the shared test database, so they are checked where a context is private.)
         JsonNode before = inspector.get("/api/counts?from=2023-02-01&to=2023-02-28").json();
         assertThat(before.path("received").asLong()).isZero();
-        JsonNode after = inspector.get("/api/counts?from=2023-04-01&to=2023-04-30").json();
-        assertThat(after.path("carriedOver").asLong()).isZero();
+        JsonNode march = inspector.get("/api/petitions?from=2023-03-01&to=2023-03-31").json();
+        assertThat(march.path("total").asLong()).isEqualTo(6);
+        assertThat(march.path("items").findValuesAsText("closedOn")).hasSize(6).doesNotContain("null", "");
     }
 
     @Test
