@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationSucceeded;
@@ -370,7 +371,7 @@ class CountsProjectionTest {
             LocalDate closedOn = receivedOn.plusWeeks(3);
             events.addAll(petition(
                     received(id, receivedOn, p.kind(), p.channel(), p.field(), p.ward()),
-                    new PetitionAccepted(id, receivedOn.plusDays(1), p.kind(), false),
+                    new PetitionAccepted(id, receivedOn.plusDays(1), p.kind(), Complexity.NORMAL, null, "VN-2019", 0, 0),
                     p.settled() ? mediationSucceeded(id, mediatedOn) : mediationFailed(id, mediatedOn),
                     p.settled() ? answered(id, closedOn) : escalated(id, closedOn)));
         }
@@ -434,11 +435,11 @@ class CountsProjectionTest {
     private static PetitionReceived received(String id, LocalDate on, PetitionKind kind, Channel channel,
             String field, String ward) {
         return new PetitionReceived(id, "ref-" + id, on, channel, kind, field, "Tranh chấp ranh giới đất",
-                List.of(new Petitioner("Nguyễn Văn Ánh", "Thôn Đông", "001088000123", "0912345678")), ward, null);
+                List.of(new Petitioner("Nguyễn Văn Ánh", "Thôn Đông", "001088000123", "0912345678")), ward, null, null, null);
     }
 
     private static PetitionAccepted accepted(String id, LocalDate on) {
-        return new PetitionAccepted(id, on, PetitionKind.COMPLAINT, false);
+        return new PetitionAccepted(id, on, PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0);
     }
 
     private static MediationSucceeded mediationSucceeded(String id, LocalDate on) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.DeadlineExtended;
@@ -54,12 +55,12 @@ class PetitionViewProjectionTest {
     void a_received_petition_is_shown_as_received_with_everything_it_came_in_with() {
         projection.on(new PetitionReceived("p-1", "2024/0007", RECEIVED_ON, Channel.RECEPTION_SESSION,
                 PetitionKind.COMPLAINT, "Đất đai", "Tranh chấp ranh giới đất", List.of(ANH, HUONG),
-                "Thôn Đông", "session-2024-03-07"), 0);
+                "Thôn Đông", "session-2024-03-07", null, null), 0);
 
         assertThat(queries.find("p-1")).hasValue(new PetitionView(
                 "p-1", "2024/0007", PetitionStatus.RECEIVED, PetitionKind.COMPLAINT, Channel.RECEPTION_SESSION,
                 "Đất đai", "Thôn Đông", "Tranh chấp ranh giới đất", "session-2024-03-07",
-                RECEIVED_ON, null, null, 0,
+                RECEIVED_ON, null, null, null, null, null, 0,
                 List.of(ANH, HUONG),
                 List.of(new Step("PetitionReceived", RECEIVED_ON))));
     }
@@ -69,7 +70,7 @@ class PetitionViewProjectionTest {
         String summary = "Ông Nguyễn Văn Ánh đề nghị xác định lại ranh giới thửa đất số 245, tờ bản đồ số 7; "
                 + "hộ bà Trần Thị Hường đã xây tường rào lấn sang khoảng 1,5 m².";
         projection.on(new PetitionReceived("p-1", "2024/0007", RECEIVED_ON, Channel.IN_PERSON,
-                PetitionKind.COMPLAINT, "Đất đai", summary, List.of(ANH, HUONG), "Thôn Đông", null), 0);
+                PetitionKind.COMPLAINT, "Đất đai", summary, List.of(ANH, HUONG), "Thôn Đông", null, null, null), 0);
 
         PetitionView view = queries.find("p-1").orElseThrow();
 
@@ -93,7 +94,7 @@ class PetitionViewProjectionTest {
         LocalDate escalatedOn = RECEIVED_ON.plusDays(35);
         projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
 
-        projection.on(new PetitionAccepted("p-1", acceptedOn, PetitionKind.COMPLAINT, true), 1);
+        projection.on(new PetitionAccepted("p-1", acceptedOn, PetitionKind.COMPLAINT, Complexity.COMPLEX, null, "VN-2019", 0, 0), 1);
         assertThat(queries.find("p-1").orElseThrow())
                 .extracting(PetitionView::status, PetitionView::closedOn, PetitionView::version)
                 .containsExactly(PetitionStatus.ACCEPTED, null, 1L);
@@ -101,7 +102,7 @@ class PetitionViewProjectionTest {
         projection.on(new MediationFailed("p-1", mediatedOn, "BB-HG-02", "Không thống nhất"), 2);
         projection.on(new DialogueHeld("p-1", dialogueOn, "BB-ĐT-01"), 3);
         projection.on(new AdvisoryCouncilConsulted("p-1", councilOn, "BB-HĐTV-01"), 4);
-        projection.on(new DeadlineExtended("p-1", extendedOn, 15, "Vụ việc phức tạp", 1), 5);
+        projection.on(new DeadlineExtended("p-1", extendedOn, 15, "Vụ việc phức tạp", 1, null), 5);
         assertThat(queries.find("p-1").orElseThrow())
                 .extracting(PetitionView::status, PetitionView::closedOn, PetitionView::version)
                 .containsExactly(PetitionStatus.ACCEPTED, null, 5L);
@@ -127,7 +128,7 @@ class PetitionViewProjectionTest {
     void each_closing_decision_sets_its_status_and_the_closing_date(PetitionStatus closedAs) {
         LocalDate closedOn = RECEIVED_ON.plusDays(10);
         projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
-        projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, false), 1);
+        projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
 
         close(closedAs, "p-1", closedOn, 2);
 
@@ -142,7 +143,7 @@ class PetitionViewProjectionTest {
     @Test
     void a_mediation_that_succeeds_is_a_step_and_leaves_the_petition_open() {
         projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
-        projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, false), 1);
+        projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
         projection.on(new MediationSucceeded("p-1", RECEIVED_ON.plusDays(14), "BB-HG-01", null), 2);
 
         PetitionView view = queries.find("p-1").orElseThrow();
@@ -155,7 +156,7 @@ class PetitionViewProjectionTest {
     @Test
     void a_redelivered_event_that_was_already_applied_changes_nothing() {
         PetitionReceived received = received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT);
-        PetitionAccepted accepted = new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, false);
+        PetitionAccepted accepted = new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0);
         MediationSucceeded mediated = new MediationSucceeded("p-1", RECEIVED_ON.plusDays(14), "BB-HG-01", null);
         PetitionAnswered answered = new PetitionAnswered("p-1", RECEIVED_ON.plusDays(21), "15/TB-UBND", "Đã trả lời");
         projection.on(received, 0);
@@ -277,19 +278,19 @@ class PetitionViewProjectionTest {
      */
     private void fivePetitions() {
         projection.on(received("p-1", "2024/0001", LocalDate.of(2024, 1, 4), PetitionKind.COMPLAINT), 0);
-        projection.on(new PetitionAccepted("p-1", LocalDate.of(2024, 1, 5), PetitionKind.COMPLAINT, false), 1);
+        projection.on(new PetitionAccepted("p-1", LocalDate.of(2024, 1, 5), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
         projection.on(new PetitionAnswered("p-1", LocalDate.of(2024, 1, 25), "3/TB-UBND", "Đã trả lời"), 2);
         projection.on(received("p-2", "2024/0002", LocalDate.of(2024, 2, 1), PetitionKind.RECOMMENDATION), 0);
-        projection.on(new PetitionAccepted("p-2", LocalDate.of(2024, 2, 2), PetitionKind.RECOMMENDATION, false), 1);
+        projection.on(new PetitionAccepted("p-2", LocalDate.of(2024, 2, 2), PetitionKind.RECOMMENDATION, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
         projection.on(received("p-3", "2024/0003", LocalDate.of(2024, 2, 15), PetitionKind.COMPLAINT), 0);
         projection.on(received("p-4", "2024/0004", LocalDate.of(2024, 3, 7), PetitionKind.FEEDBACK), 0);
         projection.on(received("p-5", "2024/0005", LocalDate.of(2024, 3, 21), PetitionKind.COMPLAINT), 0);
-        projection.on(new PetitionAccepted("p-5", LocalDate.of(2024, 3, 22), PetitionKind.COMPLAINT, false), 1);
+        projection.on(new PetitionAccepted("p-5", LocalDate.of(2024, 3, 22), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
     }
 
     private static PetitionReceived received(String id, String reference, LocalDate on, PetitionKind kind) {
         return new PetitionReceived(id, reference, on, Channel.RECEPTION_SESSION, kind, "Đất đai",
-                "Tranh chấp ranh giới đất", List.of(ANH), "Thôn Đông", null);
+                "Tranh chấp ranh giới đất", List.of(ANH), "Thôn Đông", null, null, null);
     }
 
     private void close(PetitionStatus closedAs, String id, LocalDate on, long sequence) {
