@@ -1,7 +1,9 @@
 package vn.commune.petition.api.counts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.projections.counts.CountsQueries;
@@ -21,8 +23,13 @@ class CountsController {
         this.sessions = sessions;
     }
 
-    /** The petition counts and the reception totals of a period, side by side in one object. */
-    record Counts(@JsonUnwrapped PetitionCounts petitions, @JsonUnwrapped Reception reception) {
+    /**
+     * The petition counts and the reception totals of a period, side by side in one object; with
+     * {@code knownAt}, also the counts as they could have been reported at that instant.
+     */
+    record Counts(@JsonUnwrapped PetitionCounts petitions, @JsonUnwrapped Reception reception,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) PetitionCounts asKnownAt) {
     }
 
     /** The reception figures of the counts: sessions held, visits, people and group delegations. */
@@ -35,7 +42,9 @@ class CountsController {
 
     @GetMapping("/api/counts")
     Counts counts(@Valid CountsParams period) {
+        PetitionCounts then = period.knownAt() == null ? null
+                : counts.countKnownAt(period.from(), period.to(), period.knownAt());
         return new Counts(counts.count(period.from(), period.to()),
-                Reception.of(sessions.totals(period.from(), period.to())));
+                Reception.of(sessions.totals(period.from(), period.to())), period.knownAt(), then);
     }
 }

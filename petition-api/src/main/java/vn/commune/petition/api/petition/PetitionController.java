@@ -34,6 +34,7 @@ import vn.commune.petition.domain.petition.ReceivePetition;
 import vn.commune.petition.domain.petition.RecordMediation;
 import vn.commune.petition.domain.petition.RejectPetition;
 import vn.commune.petition.domain.petition.WithdrawPetition;
+import vn.commune.petition.projections.history.PetitionAsOfQuery;
 import vn.commune.petition.projections.history.PetitionHistory;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
 import vn.commune.petition.projections.petition.ListPetitions;
@@ -53,10 +54,12 @@ class PetitionController {
     private final PetitionHistoryQuery history;
     private final PetitionReader reader;
     private final DeadlinePolicy deadlines;
+    private final PetitionAsOfQuery asOfQuery;
     private final Clock clock;
 
     PetitionController(StepRecorder recorder, PetitionViewQueries views, PetitionHistoryQuery history,
-                       PetitionReader reader, DeadlinePolicy deadlines, Clock clock) {
+                       PetitionReader reader, DeadlinePolicy deadlines, PetitionAsOfQuery asOfQuery, Clock clock) {
+        this.asOfQuery = asOfQuery;
         this.recorder = recorder;
         this.views = views;
         this.history = history;
@@ -188,11 +191,21 @@ class PetitionController {
                 new WithdrawPetition(id, version, body.withdrawnOn(), body.reason(), today));
     }
 
+    /**
+     * The petition now; or, with {@code asOf}, as it stood on that business date; and with
+     * {@code knownAt}, only from what had been recorded by that instant.
+     */
     @GetMapping("/{id}")
     ResponseEntity<PetitionView> get(@PathVariable String id, @Valid AsOfParam asOf, Authentication user) {
-        PetitionView view = views.find(known(id)).orElseThrow(() -> new NotFoundException("No petition has this id"));
-        return ResponseEntity.ok().eTag(StepRecorder.etag(view))
-                .body(reader.forReader(view.overdueOn(asOf.dayOr(today())), user));
+        PetitionView current = views.find(known(id)).orElseThrow(() -> new NotFoundException("No petition has this id"));
+        if (asOf.asOf() == null && asOf.knownAt() == null) {
+            return ResponseEntity.ok().eTag(StepRecorder.etag(current))
+                    .body(reader.forReader(current.overdueOn(today()), user));
+        }
+        LocalDate day = asOf.dayOr(today());
+        PetitionView then = asOfQuery.find(id, asOf.asOf(), asOf.knownAt())
+                .orElseThrow(() -> new NotFoundException("The petition had not been received (or recorded) by then"));
+        return ResponseEntity.ok().body(reader.forReader(then.overdueOn(day), user));
     }
 
     @GetMapping

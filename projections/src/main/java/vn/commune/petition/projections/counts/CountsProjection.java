@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,7 +57,9 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(PetitionReceived event, @Timestamp Instant storedAt) {
+    void on(PetitionReceived event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        fact(event, sequence, storedAt, event.kind().name(), event.channel().name(), event.field(), event.ward(),
+                null, event.handlingDueOn(), null);
         jdbc.sql("""
                 INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on)
                 VALUES (:id, :receivedOn, :kind, :channel, :field, :ward, :dueOn)
@@ -72,7 +77,8 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(PetitionAccepted event, @Timestamp Instant storedAt) {
+    void on(PetitionAccepted event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
         jdbc.sql("UPDATE count_petition SET accepted_on = :on, due_on = :dueOn WHERE petition_id = :id")
                 .param("on", event.acceptedOn())
                 .param("dueOn", event.dueOn())
@@ -82,7 +88,8 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(DeadlineExtended event, @Timestamp Instant storedAt) {
+    void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
         jdbc.sql("UPDATE count_petition SET due_on = :dueOn WHERE petition_id = :id")
                 .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
@@ -101,47 +108,48 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(PetitionAnswered event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.RESOLVED, storedAt);
+    void on(PetitionAnswered event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.RESOLVED, storedAt);
     }
 
     @EventHandler
-    void on(PetitionEscalated event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.ESCALATED, storedAt);
+    void on(PetitionEscalated event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.ESCALATED, storedAt);
     }
 
     @EventHandler
-    void on(PetitionForwarded event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.FORWARDED, storedAt);
+    void on(PetitionForwarded event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.FORWARDED, storedAt);
     }
 
     @EventHandler
-    void on(PetitionerGuided event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.GUIDED, storedAt);
+    void on(PetitionerGuided event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.GUIDED, storedAt);
     }
 
     @EventHandler
-    void on(PetitionRejected event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.REJECTED, storedAt);
+    void on(PetitionRejected event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.REJECTED, storedAt);
     }
 
     @EventHandler
-    void on(PetitionArchived event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.ARCHIVED, storedAt);
+    void on(PetitionArchived event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.ARCHIVED, storedAt);
     }
 
     @EventHandler
-    void on(PetitionWithdrawn event, @Timestamp Instant storedAt) {
-        close(event, PetitionStatus.WITHDRAWN, storedAt);
+    void on(PetitionWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        close(event, sequence, PetitionStatus.WITHDRAWN, storedAt);
     }
 
     /** Forgets every fact before a replay rebuilds them from the first event. */
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE count_petition, count_mediation").update();
+        jdbc.sql("TRUNCATE count_petition, count_mediation, count_fact").update();
     }
 
     private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, null, null, outcome.name());
         jdbc.sql("""
                 INSERT INTO count_mediation (petition_id, sequence, held_on, outcome)
                 VALUES (:id, :sequence, :heldOn, :outcome)
@@ -155,13 +163,37 @@ public class CountsProjection {
         observe(storedAt);
     }
 
-    private void close(PetitionEvent event, PetitionStatus closedAs, Instant storedAt) {
+    private void close(PetitionEvent event, long sequence, PetitionStatus closedAs, Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, closedAs.name(), null, null);
         jdbc.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
                 .param("on", event.occurredOn())
                 .param("as", closedAs.name())
                 .param("id", event.petitionId())
                 .update();
         observe(storedAt);
+    }
+
+    private void fact(PetitionEvent event, long sequence, Instant storedAt, String kind, String channel, String field,
+                      String ward, String closedAs, LocalDate dueOn, String outcome) {
+        jdbc.sql("""
+                INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
+                    ward, closed_as, due_on, outcome)
+                VALUES (:id, :sequence, :type, :on, :at, :kind, :channel, :field, :ward, :closedAs, :dueOn, :outcome)
+                ON CONFLICT (petition_id, sequence) DO NOTHING
+                """)
+                .param("id", event.petitionId())
+                .param("sequence", sequence)
+                .param("type", event.getClass().getSimpleName())
+                .param("on", event.occurredOn())
+                .param("at", OffsetDateTime.ofInstant(storedAt, ZoneOffset.UTC))
+                .param("kind", kind)
+                .param("channel", channel)
+                .param("field", field)
+                .param("ward", ward)
+                .param("closedAs", closedAs)
+                .param("dueOn", dueOn)
+                .param("outcome", outcome)
+                .update();
     }
 
     private void observe(Instant storedAt) {

@@ -1,6 +1,9 @@
 package vn.commune.petition.projections.counts;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,9 +19,35 @@ public class CountsQueries {
         this.jdbc = jdbc;
     }
 
-    /** The counts for the period [from, to], both inclusive. */
+    /** The facts of each petition as known at an instant, in the columns of count_petition. */
+    private static final String PETITIONS_KNOWN_AT = """
+            (SELECT petition_id,
+                    min(occurred_on) FILTER (WHERE type = 'PetitionReceived') AS received_on,
+                    min(kind) AS kind, min(channel) AS channel, min(field) AS field, min(ward) AS ward,
+                    min(occurred_on) FILTER (WHERE type = 'PetitionAccepted') AS accepted_on,
+                    min(occurred_on) FILTER (WHERE closed_as IS NOT NULL) AS closed_on,
+                    min(closed_as) AS closed_as,
+                    (array_agg(due_on ORDER BY sequence DESC) FILTER (WHERE due_on IS NOT NULL))[1] AS due_on
+             FROM count_fact WHERE recorded_at <= :knownAt
+             GROUP BY petition_id HAVING bool_or(type = 'PetitionReceived'))""";
+
+    /** The mediations known at an instant, in the columns of count_mediation. */
+    private static final String MEDIATIONS_KNOWN_AT = """
+            (SELECT occurred_on AS held_on, outcome FROM count_fact
+             WHERE outcome IS NOT NULL AND recorded_at <= :knownAt)""";
+
+    /** The counts for the period [from, to], both inclusive, as they are now. */
     public PetitionCounts count(LocalDate from, LocalDate to) {
-        Map<String, Object> totals = jdbc.sql("""
+        return count(from, to, "count_petition", "count_mediation", null);
+    }
+
+    /** The counts for the period [from, to] as they could have been reported at {@code knownAt}. */
+    public PetitionCounts countKnownAt(LocalDate from, LocalDate to, Instant knownAt) {
+        return count(from, to, PETITIONS_KNOWN_AT, MEDIATIONS_KNOWN_AT, knownAt);
+    }
+
+    private PetitionCounts count(LocalDate from, LocalDate to, String petitions, String mediations, Instant knownAt) {
+        Map<String, Object> totals = params(jdbc.sql("""
                 SELECT
                   count(*) FILTER (WHERE received_on BETWEEN :from AND :to) AS received,
                   count(*) FILTER (WHERE received_on < :from AND (closed_on IS NULL OR closed_on >= :from)) AS carried_over,
@@ -36,21 +65,14 @@ public class CountsQueries {
                   count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on < due_on) AS closed_early,
                   count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on = due_on) AS closed_on_time,
                   count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on > due_on) AS closed_late
-                FROM count_petition
-                """)
-                .param("from", from)
-                .param("to", to)
+                """ + " FROM " + petitions + " p"), from, to, knownAt)
                 .query()
                 .singleRow();
-        Map<String, Object> mediations = jdbc.sql("""
+        Map<String, Object> outcomes = params(jdbc.sql("""
                 SELECT
                   count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
                   count(*) FILTER (WHERE outcome = 'FAILED') AS failed
-                FROM count_mediation
-                WHERE held_on BETWEEN :from AND :to
-                """)
-                .param("from", from)
-                .param("to", to)
+                """ + " FROM " + mediations + " m WHERE held_on BETWEEN :from AND :to"), from, to, knownAt)
                 .query()
                 .singleRow();
         return new PetitionCounts(from, to,
@@ -64,26 +86,31 @@ public class CountsQueries {
                 number(totals, "rejected"),
                 number(totals, "archived"),
                 number(totals, "withdrawn"),
-                number(mediations, "succeeded"),
-                number(mediations, "failed"),
+                number(outcomes, "succeeded"),
+                number(outcomes, "failed"),
                 number(totals, "open_at_end"),
                 number(totals, "overdue_at_end"),
                 number(totals, "closed_early"),
                 number(totals, "closed_on_time"),
                 number(totals, "closed_late"),
-                breakdown("kind", from, to),
-                breakdown("field", from, to),
-                breakdown("channel", from, to),
-                breakdown("ward", from, to));
+                breakdown("kind", petitions, from, to, knownAt),
+                breakdown("field", petitions, from, to, knownAt),
+                breakdown("channel", petitions, from, to, knownAt),
+                breakdown("ward", petitions, from, to, knownAt));
     }
 
-    private Map<String, Long> breakdown(String column, LocalDate from, LocalDate to) {
-        // The column name comes from this class, never from a request.
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to,
+                                                   Instant knownAt) {
+        JdbcClient.StatementSpec spec = sql.param("from", from).param("to", to);
+        return knownAt == null ? spec : spec.param("knownAt", OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC));
+    }
+
+    private Map<String, Long> breakdown(String column, String petitions, LocalDate from, LocalDate to,
+                                        Instant knownAt) {
+        // The column and the relation come from this class, never from a request.
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT COALESCE(" + column + ", '') AS key, count(*) AS n FROM count_petition"
-                        + " WHERE received_on BETWEEN :from AND :to GROUP BY 1 ORDER BY 2 DESC, 1")
-                .param("from", from)
-                .param("to", to)
+        params(jdbc.sql("SELECT COALESCE(" + column + ", '') AS key, count(*) AS n FROM " + petitions + " p"
+                        + " WHERE received_on BETWEEN :from AND :to GROUP BY 1 ORDER BY 2 DESC, 1"), from, to, knownAt)
                 .query((rs, row) -> Map.entry(rs.getString("key"), rs.getLong("n")))
                 .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));

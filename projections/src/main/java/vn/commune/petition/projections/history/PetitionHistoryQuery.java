@@ -2,11 +2,14 @@ package vn.commune.petition.projections.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
@@ -25,10 +28,16 @@ public class PetitionHistoryQuery {
 
     private final EventStore events;
     private final ObjectMapper json;
+    private final ZoneId zone;
+    private final int backdatedAfterDays;
 
-    public PetitionHistoryQuery(EventStore events, ObjectMapper projectionObjectMapper) {
+    public PetitionHistoryQuery(EventStore events, ObjectMapper projectionObjectMapper,
+                                @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
+                                @Value("${petition.audit.backdated-after-days:7}") int backdatedAfterDays) {
         this.events = events;
         this.json = projectionObjectMapper;
+        this.zone = zone;
+        this.backdatedAfterDays = backdatedAfterDays;
     }
 
     /**
@@ -51,12 +60,15 @@ public class PetitionHistoryQuery {
             data.put("petitioners", received.petitioners().stream().map(p -> Map.of("hidden", true)).toList());
         }
         Object recordedBy = message.getMetaData().get(RECORDED_BY);
+        long later = ChronoUnit.DAYS.between(event.occurredOn(), message.getTimestamp().atZone(zone).toLocalDate());
         return new PetitionHistory.Entry(
                 message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(),
                 event.occurredOn(),
                 message.getTimestamp(),
                 recordedBy == null ? null : recordedBy.toString(),
+                later,
+                later > backdatedAfterDays,
                 data);
     }
 }

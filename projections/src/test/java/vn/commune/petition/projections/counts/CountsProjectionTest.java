@@ -384,6 +384,35 @@ class CountsProjectionTest {
     private record Stored(PetitionEvent event, long sequence) {
     }
 
+    @Test
+    void counts_known_at_a_moment_leave_out_what_was_typed_in_later() {
+        LocalDate jan4 = LocalDate.of(2024, 1, 4);
+        Instant monday = Instant.parse("2024-01-08T03:00:00Z");
+        Instant march = Instant.parse("2024-03-01T03:00:00Z");
+        projection.on(received("late", jan4), 0, monday);
+        projection.on(accepted("late", jan4.plusDays(1)), 1, monday);
+        // The written answer of 20 January was only typed in on 1 March.
+        projection.on(answered("late", LocalDate.of(2024, 1, 20)), 2, march);
+
+        PetitionCounts then = queries.countKnownAt(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31),
+                Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(then.received()).isEqualTo(1);
+        assertThat(then.accepted()).isEqualTo(1);
+        assertThat(then.resolved()).isZero();
+        assertThat(then.openAtEnd()).isEqualTo(1);
+
+        PetitionCounts now = queries.count(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31));
+        assertThat(now.resolved()).isEqualTo(1);
+        assertThat(now.openAtEnd()).isZero();
+        PetitionCounts knownNow = queries.countKnownAt(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31),
+                Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(knownNow).isEqualTo(now);
+
+        PetitionCounts before = queries.countKnownAt(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31),
+                Instant.parse("2024-01-05T00:00:00Z"));
+        assertThat(before.received()).isZero();
+    }
+
     /** One petition's stream: its events numbered from 0, as Axon numbers an aggregate's events. */
     private static List<Stored> petition(PetitionEvent... events) {
         List<Stored> stream = new ArrayList<>();
@@ -400,27 +429,27 @@ class CountsProjectionTest {
     private void deliver(Stored stored) {
         PetitionEvent event = stored.event();
         if (event instanceof PetitionReceived e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionAccepted e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof MediationSucceeded e) {
             projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof MediationFailed e) {
             projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionAnswered e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionEscalated e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionForwarded e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionerGuided e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionRejected e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionArchived e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionWithdrawn e) {
-            projection.on(e, STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT);
         } else {
             throw new IllegalArgumentException("The counts projection has no handler for " + event);
         }
