@@ -8,11 +8,16 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
 
-/** The chair sees, for any date, what is overdue and how each closed petition did. Uses late 2018. */
+/**
+ * The chair sees, for any date, what is overdue and how each closed petition did. Its own context:
+ * overdue counts take in every earlier open petition, so the database must hold only these.
+ */
 @PetitionServiceTest
+@TestPropertySource(properties = "petition.test.context=deadlines")
 class DeadlinesJourneyTest {
 
     @LocalServerPort
