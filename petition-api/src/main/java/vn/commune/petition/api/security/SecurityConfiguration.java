@@ -83,6 +83,9 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair)
                         .requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair)
                         .requestMatchers(GET, "/api/petitions/*/verification").hasAnyRole(inspector, chair)
+                        .requestMatchers(GET, "/api/admin/projections", "/api/admin/projections/*/verify",
+                                "/api/admin/dead-letters").hasAnyRole(admin, inspector)
+                        .requestMatchers("/api/admin/**").hasRole(admin)
                         .requestMatchers(POST, "/api/audit/seals").hasAnyRole(admin, inspector)
                         .requestMatchers(GET, "/api/audit/**").hasRole(inspector)
                         .requestMatchers(POST, "/api/sessions", "/api/sessions/**").hasAnyRole(officer, chair)

@@ -1,0 +1,151 @@
+package vn.commune.petition.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.commune.petition.api.Api;
+import vn.commune.petition.api.PetitionServiceTest;
+
+/**
+ * Rebuilds without downtime, verification row by row, and a poison event parked in the dead-letter
+ * queue instead of stopping the counts silently. Its own database, since it tampers with it.
+ */
+@PetitionServiceTest
+@TestPropertySource(properties = "petition.test.context=rebuild")
+class RebuildTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private JsonNode counts() {
+        return Api.as(port, "inspector").get("/api/counts?from=2015-01-01&to=2015-12-31").json();
+    }
+
+    private JsonNode projection(String name) {
+        for (JsonNode projection : Api.as(port, "admin").get("/api/admin/projections").json()) {
+            if (projection.path("name").asText().equals(name)) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    @Test
+    void a_damaged_read_model_is_found_by_verify_and_mended_by_a_rebuild_while_reads_go_on() throws Exception {
+        Api officer = Api.as(port, "officer");
+        Api chair = Api.as(port, "chair");
+        String first = null;
+        for (int i = 0; i < 12; i++) {
+            String id = officer.post("/api/petitions", Api.petition("2015-06-04", "RECOMMENDATION", "Đất đai")).text("id");
+            first = first == null ? id : first;
+            chair.post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2015-06-05"));
+            officer.post("/api/petitions/" + id + "/mediations", Map.of("heldOn", "2015-06-11", "outcome", "SUCCEEDED"));
+            chair.post("/api/petitions/" + id + "/written-answer",
+                    Map.of("answeredOn", "2015-06-12", "documentNumber", i + "/UBND", "summary", "Trả lời"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> counts().path("resolved").asLong() == 12);
+
+        Api inspector = Api.as(port, "inspector");
+        JsonNode match = inspector.get("/api/admin/projections/counts/verify").json();
+        assertThat(match.path("status").asText()).as(match.toString()).isEqualTo("MATCH");
+        assertThat(match.path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(48);
+
+        jdbc.sql("UPDATE count_petition SET closed_as = NULL, closed_on = NULL WHERE petition_id = :id")
+                .param("id", first).update();
+        assertThat(counts().path("resolved").asLong()).isEqualTo(11);
+        JsonNode different = inspector.get("/api/admin/projections/counts/verify").json();
+        assertThat(different.path("status").asText()).isEqualTo("DIFFERENT");
+        assertThat(different.path("differences").findValuesAsText("table")).contains("count_petition");
+        assertThat(different.path("differences").toString()).contains(first);
+
+        assertThat(inspector.post("/api/admin/projections/counts/rebuild", "").status()).isEqualTo(403);
+        Api.Response started = Api.as(port, "admin").post("/api/admin/projections/counts/rebuild", "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(projection("counts").path("lastRun").path("state").asText()));
+        JsonNode lastRun = projection("counts").path("lastRun");
+        assertThat(lastRun.path("eventsDone").asLong()).isGreaterThanOrEqualTo(48);
+        assertThat(lastRun.path("eventsPerSecond").asDouble()).isPositive();
+        assertThat(counts().path("resolved").asLong()).isEqualTo(12);
+        assertThat(inspector.get("/api/admin/projections/counts/verify").json().path("status").asText())
+                .isEqualTo("MATCH");
+
+        // The petition view is rebuilt while an officer keeps reading it: every read succeeds.
+        String watched = first;
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                Api.Response response = officer.get("/api/petitions/" + watched);
+                reads.incrementAndGet();
+                if (response.status() != 200 || !"RESOLVED".equals(response.text("status"))) {
+                    failures.incrementAndGet();
+                }
+            }
+        });
+        reader.start();
+        assertThat(Api.as(port, "admin").post("/api/admin/projections/petition-view/rebuild", "").status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(projection("petition-view").path("lastRun").path("state").asText()));
+        reading.set(false);
+        reader.join();
+        assertThat(reads.get()).isPositive();
+        assertThat(failures.get()).isZero();
+        assertThat(inspector.get("/api/admin/projections/petition-view/verify").json().path("status").asText())
+                .isEqualTo("MATCH");
+        assertThat(Api.as(port, "admin").post("/api/admin/projections/nothing/rebuild", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_poison_event_is_parked_in_the_dead_letter_queue_and_shown() {
+        String payload = """
+                {"petitionId":"%s","reference":"2015-9999","receivedOn":"2015-02-02","channel":"POST","kind":null,
+                 "field":"x","summary":"x","petitioners":[],"ward":null,"sessionId":null,
+                 "handlingDueOn":"2015-02-12","deadlineRules":"VN-2019"}""";
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO domainevententry (event_identifier, meta_data, payload, payload_type, time_stamp,
+                    aggregate_identifier, sequence_number, type)
+                VALUES (:eventId, :meta, :payload, 'vn.commune.petition.domain.petition.PetitionReceived', :at,
+                    :id, 0, 'Petition')""")
+                .param("eventId", UUID.randomUUID().toString())
+                .param("meta", "{}".getBytes(StandardCharsets.UTF_8))
+                .param("payload", payload.formatted(id).getBytes(StandardCharsets.UTF_8))
+                .param("at", Instant.now().toString())
+                .param("id", id)
+                .update();
+        Api admin = Api.as(port, "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/admin/dead-letters").json().size() == 1);
+        JsonNode parked = admin.get("/api/admin/dead-letters").json().get(0);
+        assertThat(parked.path("processingGroup").asText()).isEqualTo("counts");
+        assertThat(parked.path("payloadType").asText()).endsWith("PetitionReceived");
+        assertThat(parked.path("causeType").asText()).isNotBlank();
+
+        JsonNode retried = admin.post("/api/admin/dead-letters/counts/retry", "").json();
+        assertThat(retried.path("parkedNow").asLong()).as("still poison").isEqualTo(1);
+        // The counts go on with the next events.
+        Api.as(port, "officer").post("/api/petitions", Api.petition("2015-02-05", "FEEDBACK", "Điện"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(port, "inspector")
+                .get("/api/counts?from=2015-02-01&to=2015-02-28").json().path("received").asLong() == 1);
+        assertThat(List.of(admin.get("/api/admin/dead-letters").status())).containsExactly(200);
+    }
+}
