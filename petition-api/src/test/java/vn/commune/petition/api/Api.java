@@ -96,7 +96,7 @@ public final class Api {
 
         private final HttpResponse<String> response;
 
-        Response(HttpResponse<String> response) {
+        public Response(HttpResponse<String> response) {
             this.response = response;
         }
 

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import vn.commune.petition.domain.dossier.Dossier;
 import vn.commune.petition.domain.petition.Petition;
 import vn.commune.petition.domain.session.ReceptionSession;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
@@ -98,7 +99,8 @@ public class AxonConfiguration {
     ConfigurerModule petitionAggregate() {
         return configurer -> configurer
                 .configureAggregate(Petition.class)
-                .configureAggregate(ReceptionSession.class);
+                .configureAggregate(ReceptionSession.class)
+                .configureAggregate(Dossier.class);
     }
 
     @Bean

@@ -9,8 +9,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
-import vn.commune.petition.domain.petition.PetitionRuleViolation;
-import vn.commune.petition.domain.session.SessionRuleViolation;
+import vn.commune.petition.domain.RuleViolation;
 
 /**
  * Counts every command by type and outcome ({@code petition.commands}) and every refusal by the
@@ -34,19 +33,11 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
             Object result = chain.proceed();
             count(type, "handled");
             return result;
-        } catch (PetitionRuleViolation e) {
+        } catch (RuleViolation e) {
             count(type, "rejected");
             Counter.builder("petition.rule.rejections")
                     .description("Steps refused, by the rule they broke")
-                    .tag("rule", e.rule().name())
-                    .register(meters)
-                    .increment();
-            throw e;
-        } catch (SessionRuleViolation e) {
-            count(type, "rejected");
-            Counter.builder("petition.rule.rejections")
-                    .description("Steps refused, by the rule they broke")
-                    .tag("rule", e.rule().name())
+                    .tag("rule", e.ruleName())
                     .register(meters)
                     .increment();
             throw e;

@@ -27,17 +27,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long importLimit;
     private final ObjectMapper json;
 
-    BodySizeLimit(@Value("${petition.http.max-body-bytes:1048576}") long limit, ObjectMapper json) {
-        this.limit = limit;
+    /** A CSV import of dossiers may be larger than a petition ({@code petition.http.max-import-bytes}). */
+    BodySizeLimit(@Value("${petition.http.max-body-bytes:1048576}") long limit,
+                  @Value("${petition.http.max-import-bytes:8388608}") long importLimit, ObjectMapper json) {
+        this.defaultLimit = limit;
+        this.importLimit = importLimit;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().equals("/api/dossiers/import") ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
                     "The body is larger than " + limit + " bytes");

@@ -24,8 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import vn.commune.petition.domain.petition.PetitionRuleViolation;
-import vn.commune.petition.domain.session.SessionRuleViolation;
+import vn.commune.petition.domain.RuleViolation;
 
 /**
  * Maps every failure to RFC 9457 Problem Details: 400 with every invalid field, 404, 409 with the
@@ -42,21 +41,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(invalidRequest(e.problems(), request), request);
     }
 
-    @ExceptionHandler(PetitionRuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleBroken(PetitionRuleViolation e, HttpServletRequest request) {
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleBroken(RuleViolation e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý đơn"),
-                e.rule().description());
-        problem.setProperty("rule", e.rule().name());
-        return respond(problem, request);
-    }
-
-    @ExceptionHandler(SessionRuleViolation.class)
-    ResponseEntity<ProblemDetail> sessionRuleBroken(SessionRuleViolation e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc tiếp công dân"),
-                e.rule().description());
-        problem.setProperty("rule", e.rule().name());
+                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý"), e.ruleDescription());
+        problem.setProperty("rule", e.ruleName());
         return respond(problem, request);
     }
 

@@ -91,6 +91,8 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/sessions", "/api/sessions/**").hasAnyRole(officer, chair)
                         .requestMatchers(GET, "/api/sessions", "/api/sessions/**")
                                 .hasAnyRole(officer, chair, inspector)
+                        .requestMatchers(POST, "/api/dossiers/import").hasAnyRole(officer, chair)
+                        .requestMatchers(GET, "/api/reports").hasAnyRole(officer, chair, inspector)
                         .requestMatchers(GET, "/api/counts").hasAnyRole(officer, chair, inspector, admin)
                         .requestMatchers(GET, "/api/petitions", "/api/petitions/**")
                                 .hasAnyRole(officer, chair, inspector)

@@ -54,6 +54,11 @@ public final class DeadlinePolicy {
         return calendar.addCalendarDaysRolled(dueOn, days);
     }
 
+    /** The n-th working day after {@code day}. */
+    public LocalDate workingDaysAfter(LocalDate day, int n) {
+        return calendar.addWorkingDays(day, n);
+    }
+
     /** Working days from {@code due} (exclusive) to {@code day} (inclusive): how late a step is. */
     public int workingDaysLate(LocalDate due, LocalDate day) {
         return day.isAfter(due) ? calendar.workingDaysBetween(due, day) : 0;

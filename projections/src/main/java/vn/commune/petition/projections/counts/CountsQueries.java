@@ -99,6 +99,32 @@ public class CountsQueries {
                 breakdown("ward", petitions, from, to, knownAt));
     }
 
+    /** Petitions accepted (within the commune's jurisdiction) in [from, to], by kind. */
+    public Map<String, Long> acceptedByKind(LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT kind, count(*) AS n FROM count_petition WHERE accepted_on BETWEEN :from AND :to"
+                        + " GROUP BY kind ORDER BY kind")
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> Map.entry(rs.getString("kind"), rs.getLong("n")))
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /**
+     * The petitions to handle in [from, to] counted directly (received by its end and not closed
+     * before its start), to check a report's arithmetic against an independent figure.
+     */
+    public long toHandle(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM count_petition WHERE received_on <= :to"
+                        + " AND (closed_on IS NULL OR closed_on >= :from)")
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
+    }
+
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to,
                                                    Instant knownAt) {
         JdbcClient.StatementSpec spec = sql.param("from", from).param("to", to);

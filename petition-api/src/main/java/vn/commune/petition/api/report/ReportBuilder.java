@@ -1,0 +1,154 @@
+package vn.commune.petition.api.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.commune.petition.projections.counts.CountsQueries;
+import vn.commune.petition.projections.counts.PetitionCounts;
+import vn.commune.petition.projections.dossier.OneStopQueries;
+import vn.commune.petition.projections.dossier.OneStopRow;
+import vn.commune.petition.projections.session.ReceptionTotals;
+import vn.commune.petition.projections.session.SessionQueries;
+
+/** Writes the period report from the read models, in Vietnamese (or English), and checks its arithmetic. */
+@Component
+class ReportBuilder {
+
+    private final CountsQueries counts;
+    private final SessionQueries sessions;
+    private final OneStopQueries oneStop;
+
+    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop) {
+        this.counts = counts;
+        this.sessions = sessions;
+        this.oneStop = oneStop;
+    }
+
+    PeriodReport build(ReportPeriod period, boolean english) {
+        PetitionCounts c = counts.count(period.from(), period.to());
+        ReceptionTotals r = sessions.totals(period.from(), period.to());
+        Map<String, Long> accepted = counts.acceptedByKind(period.from(), period.to());
+        long toHandle = counts.toHandle(period.from(), period.to());
+        List<OneStopRow> dossiers = oneStop.table(period.from(), period.to());
+        OneStopRow dossierTotal = OneStopQueries.total(dossiers);
+        long closed = c.resolved() + c.escalated() + c.forwarded() + c.guided() + c.rejected() + c.archived()
+                + c.withdrawn();
+
+        List<ReportTable> tables = List.of(
+                reception(r, english),
+                petitions(c, accepted, closed, english),
+                oneStopTable(dossiers, dossierTotal, english));
+
+        List<PeriodReport.Invariant> invariants = new ArrayList<>();
+        invariants.add(invariant("TO_HANDLE", english
+                        ? "Petitions to handle = carried over + received in the period"
+                        : "Tổng số đơn phải xử lý = đơn kỳ trước chuyển sang + đơn tiếp nhận trong kỳ",
+                "toHandle", toHandle, "carriedOver + received", c.carriedOver() + c.received()));
+        invariants.add(invariant("CLOSED_BY_TIMELINESS", english
+                        ? "Petitions closed = closed early + on time + late"
+                        : "Số đơn đã giải quyết = trước hạn + đúng hạn + trễ hạn",
+                "closed", closed, "closedEarly + closedOnTime + closedLate",
+                c.closedEarly() + c.closedOnTime() + c.closedLate()));
+        invariants.add(invariant("CONSERVATION", english
+                        ? "Petitions to handle = closed in the period + open at its end"
+                        : "Tổng số đơn phải xử lý = đã giải quyết trong kỳ + còn tồn cuối kỳ",
+                "carriedOver + received", c.carriedOver() + c.received(), "closed + openAtEnd", closed + c.openAtEnd()));
+        invariants.add(invariant("DOSSIERS_RECEIVED", english
+                        ? "Dossiers: total = received online + in person + carried over"
+                        : "Hồ sơ: tổng số = trực tuyến + trực tiếp + tồn kỳ trước",
+                "received", dossierTotal.received(), "online + inPerson + carriedOver",
+                dossierTotal.online() + dossierTotal.inPerson() + dossierTotal.carriedOver()));
+        invariants.add(invariant("DOSSIERS_RESOLVED", english
+                        ? "Dossiers: resolved = early + on time + late"
+                        : "Hồ sơ: đã giải quyết = sớm hạn + đúng hạn + trễ hạn",
+                "resolved", dossierTotal.resolved(), "early + onTime + late",
+                dossierTotal.early() + dossierTotal.onTime() + dossierTotal.late()));
+
+        String words = period.vietnamese();
+        String title = english ? "Report on citizen reception, petitions and one-stop dossiers, " + period.english()
+                : "Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ " + words;
+        return new PeriodReport(period.from(), period.to(), english ? period.english() : words, title,
+                Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants);
+    }
+
+    private static PeriodReport.Invariant invariant(String name, String description, String left, long leftValue,
+                                                    String right, long rightValue) {
+        return new PeriodReport.Invariant(name, description, left, leftValue, right, rightValue,
+                leftValue == rightValue);
+    }
+
+    private static ReportTable reception(ReceptionTotals r, boolean en) {
+        List<List<Object>> rows = List.of(
+                row(en ? "Reception sessions held" : "Số kỳ tiếp công dân", r.sessions()),
+                row(en ? "  hosted by the head in person" : "  Thủ trưởng trực tiếp tiếp", r.sessionsHostedInPerson()),
+                row(en ? "  delegated" : "  Ủy quyền tiếp", r.sessionsDelegated()),
+                row(en ? "Visits" : "Số lượt tiếp", r.visits()),
+                row(en ? "People received" : "Số người được tiếp", r.people()),
+                row(en ? "Cases received for the first time" : "Số vụ việc tiếp lần đầu", r.firstVisits()),
+                row(en ? "Cases received again" : "Số vụ việc tiếp nhiều lần", r.repeatVisits()),
+                row(en ? "Group delegations" : "Số đoàn đông người", r.groupDelegations()),
+                row(en ? "People in group delegations" : "Số người trong các đoàn đông người", r.groupPeople()));
+        return new ReportTable("reception", en ? "Citizen reception" : "Kết quả tiếp công dân",
+                List.of(en ? "Item" : "Chỉ tiêu", en ? "Number" : "Số lượng"), rows);
+    }
+
+    private static ReportTable petitions(PetitionCounts c, Map<String, Long> accepted, long closed, boolean en) {
+        List<List<Object>> rows = List.of(
+                row(en ? "Petitions to handle" : "Tổng số đơn phải xử lý", c.carriedOver() + c.received()),
+                row(en ? "  carried over from the previous period" : "  Đơn kỳ trước chuyển sang", c.carriedOver()),
+                row(en ? "  received in the period" : "  Đơn tiếp nhận trong kỳ", c.received()),
+                row(en ? "Eligible for handling" : "Đơn đủ điều kiện xử lý", c.received() - c.archived()),
+                row(en ? "Within jurisdiction: complaints" : "Thuộc thẩm quyền: khiếu nại",
+                        accepted.getOrDefault("COMPLAINT", 0L)),
+                row(en ? "Within jurisdiction: denunciations" : "Thuộc thẩm quyền: tố cáo",
+                        accepted.getOrDefault("DENUNCIATION", 0L)),
+                row(en ? "Within jurisdiction: recommendations, feedback" : "Thuộc thẩm quyền: kiến nghị, phản ánh",
+                        accepted.getOrDefault("RECOMMENDATION", 0L) + accepted.getOrDefault("FEEDBACK", 0L)),
+                row(en ? "Outside jurisdiction: guided" : "Không thuộc thẩm quyền: hướng dẫn", c.guided()),
+                row(en ? "Outside jurisdiction: forwarded" : "Không thuộc thẩm quyền: chuyển đơn", c.forwarded()),
+                row(en ? "Resolved (answered in writing)" : "Đã giải quyết (trả lời bằng văn bản)", c.resolved()),
+                row(en ? "Sent to the higher level" : "Chuyển lên cấp trên", c.escalated()),
+                row(en ? "Not accepted" : "Không thụ lý", c.rejected()),
+                row(en ? "Filed (archived)" : "Xếp lưu đơn", c.archived()),
+                row(en ? "Withdrawn" : "Rút đơn", c.withdrawn()),
+                row(en ? "Closed in the period" : "Tổng số đơn đã giải quyết trong kỳ", closed),
+                row(en ? "  before the deadline" : "  Trước hạn", c.closedEarly()),
+                row(en ? "  on the deadline" : "  Đúng hạn", c.closedOnTime()),
+                row(en ? "  after the deadline" : "  Trễ hạn", c.closedLate()),
+                row(en ? "Open at the end of the period" : "Đơn còn tồn cuối kỳ", c.openAtEnd()),
+                row(en ? "  of which overdue" : "  Trong đó quá hạn", c.overdueAtEnd()),
+                row(en ? "Mediations succeeded" : "Hòa giải thành", c.mediationSucceeded()),
+                row(en ? "Mediations failed" : "Hòa giải không thành", c.mediationFailed()));
+        return new ReportTable("petitions", en ? "Petition handling" : "Kết quả xử lý, giải quyết đơn thư",
+                List.of(en ? "Item" : "Chỉ tiêu", en ? "Number" : "Số lượng"), rows);
+    }
+
+    private static ReportTable oneStopTable(List<OneStopRow> rows, OneStopRow total, boolean en) {
+        List<List<Object>> lines = new ArrayList<>();
+        int n = 1;
+        for (OneStopRow row : rows) {
+            lines.add(oneStopLine(n++, row));
+        }
+        List<Object> totalLine = oneStopLine(0, total);
+        totalLine.set(0, "*");
+        totalLine.set(1, en ? "Total" : "Tổng số");
+        lines.add(totalLine);
+        return new ReportTable("one-stop", en ? "One-stop-shop dossiers" : "Kết quả giải quyết hồ sơ TTHC tại Bộ phận một cửa",
+                en ? List.of("No.", "Field", "Received: total", "online", "in person", "carried over",
+                        "Resolved: total", "early", "on time", "late")
+                        : List.of("STT", "Lĩnh vực", "Số hồ sơ nhận: Tổng số", "Tiếp nhận trực tuyến",
+                        "Tiếp nhận trực tiếp", "Tồn kỳ trước", "Hồ sơ đã giải quyết: Tổng số", "Sớm hạn",
+                        "Đúng hạn", "Trễ hạn"),
+                lines);
+    }
+
+    private static List<Object> oneStopLine(int number, OneStopRow row) {
+        return new ArrayList<>(List.of(number, row.field(), row.received(), row.online(), row.inPerson(),
+                row.carriedOver(), row.resolved(), row.early(), row.onTime(), row.late()));
+    }
+
+    private static List<Object> row(String label, long value) {
+        return List.of(label, value);
+    }
+}
