@@ -1,15 +1,17 @@
 package vn.commune.petition.domain;
 
 /** A step that breaks a named rule of the domain: refused, nothing written, the rule's name reported. */
-public abstract class RuleViolation extends RuntimeException {
+public class RuleViolation extends RuntimeException {
 
-    protected RuleViolation(String name, String description) {
-        super(name + ": " + description);
+    private final NamedRule rule;
+
+    public RuleViolation(NamedRule rule) {
+        super(rule.name() + ": " + rule.description());
+        this.rule = rule;
     }
 
-    /** The rule's name, as a refused request reports it. */
-    public abstract String ruleName();
-
-    /** A sentence in English saying what the rule requires. */
-    public abstract String ruleDescription();
+    /** The rule broken. */
+    public NamedRule rule() {
+        return rule;
+    }
 }

@@ -37,7 +37,7 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
             count(type, "rejected");
             Counter.builder("petition.rule.rejections")
                     .description("Steps refused, by the rule they broke")
-                    .tag("rule", e.ruleName())
+                    .tag("rule", e.rule().name())
                     .register(meters)
                     .increment();
             throw e;

@@ -44,8 +44,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleBroken(RuleViolation e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation",
-                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý"), e.ruleDescription());
-        problem.setProperty("rule", e.ruleName());
+                title(request, "The step breaks a rule", "Thao tác vi phạm quy tắc xử lý"), e.rule().description());
+        problem.setProperty("rule", e.rule().name());
         return respond(problem, request);
     }
 

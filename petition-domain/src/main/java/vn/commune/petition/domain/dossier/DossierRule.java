@@ -1,7 +1,9 @@
 package vn.commune.petition.domain.dossier;
 
+import vn.commune.petition.domain.NamedRule;
+
 /** The named rules a one-stop dossier step can break. */
-public enum DossierRule {
+public enum DossierRule implements NamedRule {
     /** A resolved dossier takes no further step. */
     DOSSIER_RESOLVED("A resolved dossier takes no further step"),
     /** A dossier returned for completion is resolved only after it is resubmitted. */
@@ -21,6 +23,7 @@ public enum DossierRule {
         this.description = description;
     }
 
+    @Override
     public String description() {
         return description;
     }

@@ -1,7 +1,9 @@
 package vn.commune.petition.domain.petition;
 
+import vn.commune.petition.domain.NamedRule;
+
 /** The named rules a petition step can break; the name is what a refused request reports. */
-public enum PetitionRule {
+public enum PetitionRule implements NamedRule {
     /** A closed petition (resolved, escalated, forwarded, guided, rejected, archived, withdrawn) takes no further step. */
     PETITION_CLOSED("A closed petition takes no further step"),
     /** Accept, forward, guide, reject and archive are decided on a received petition, before acceptance. */
@@ -28,6 +30,7 @@ public enum PetitionRule {
     }
 
     /** A sentence in English saying what the rule requires. */
+    @Override
     public String description() {
         return description;
     }

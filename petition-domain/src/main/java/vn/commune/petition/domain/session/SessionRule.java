@@ -1,7 +1,9 @@
 package vn.commune.petition.domain.session;
 
+import vn.commune.petition.domain.NamedRule;
+
 /** The named rules a reception session or visit can break; the name is what a refused request reports. */
-public enum SessionRule {
+public enum SessionRule implements NamedRule {
     /** A closed session takes no more visits and cannot be closed again. */
     SESSION_CLOSED("A closed session takes no more visits"),
     /** A session is never dated in the future (Asia/Ho_Chi_Minh). */
@@ -23,6 +25,7 @@ public enum SessionRule {
         this.description = description;
     }
 
+    @Override
     public String description() {
         return description;
     }

@@ -1,13 +1,10 @@
 package vn.commune.petition.domain.dossier;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.instanceOf;
 
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
+import vn.commune.petition.domain.Breaks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
@@ -35,17 +32,7 @@ class DossierTest {
     }
 
     private static Matcher<Object> breaks(DossierRule rule) {
-        return allOf(instanceOf(DossierRuleViolation.class), new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof DossierRuleViolation violation && violation.rule() == rule;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a violation of " + rule);
-            }
-        });
+        return Breaks.rule(rule);
     }
 
     @Test

@@ -1,14 +1,11 @@
 package vn.commune.petition.domain.petition;
 
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.instanceOf;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
+import vn.commune.petition.domain.Breaks;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
 import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
@@ -59,18 +56,7 @@ final class PetitionFixture {
         return LocalDate.of(2024, month, day);
     }
 
-    /** Matches a PetitionRuleViolation of the given rule. */
     static Matcher<Object> breaks(PetitionRule rule) {
-        return allOf(instanceOf(PetitionRuleViolation.class), new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof PetitionRuleViolation violation && violation.rule() == rule;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a violation of " + rule);
-            }
-        });
+        return Breaks.rule(rule);
     }
 }
