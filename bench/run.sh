@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on the embedded PostgreSQL and writes docs/BENCHMARKS.md.
+# Usage: bash bench/run.sh [seconds per load step, default 20] [events to seed up to, default 1000000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_STEP=${1:-20}
+EVENTS=${2:-1000000}
+command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+
+mvn -q -B -DskipTests install
+mkdir -p target
+JAR=$(ls petition-api/target/petition-api-*.jar | head -1)
+DATA=$(mktemp -d)/postgres
+PG_PORT=54329
+APP_PORT=18080
+java -Xmx512m -Daxoniq.update-checker.disabled=true -jar "$JAR" --server.port=$APP_PORT \
+  --petition.db.data-dir="$DATA" --petition.db.embedded-port=$PG_PORT --logging.level.root=WARN \
+  > target/bench-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
+curl -sf http://127.0.0.1:$APP_PORT/actuator/health >/dev/null || { echo "the service did not start: see target/bench-app.log"; exit 1; }
+
+PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.jar' | sort | tail -1)
+{
+  echo "# Benchmarks"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "$(free -g | awk '/Mem:/{print $2}') GiB, the service with \`-Xmx512m\` on the embedded PostgreSQL 17 (fsync on)."
+  echo "Reproduce with \`bash bench/run.sh $SECONDS_PER_STEP $EVENTS\` (about 10 minutes). These machines are noisy"
+  echo "(±20% between runs): every figure stands next to its limit, measured in the same run."
+  echo
+  java -cp "$PGJDBC" bench/Bench.java "http://127.0.0.1:$APP_PORT" $PG_PORT "$SECONDS_PER_STEP" "$EVENTS"
+  echo "## Memory"
+  echo
+  echo "The service ran every step above with \`-Xmx512m\`; peak resident set: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}') at the end."
+} > docs/BENCHMARKS.md.new
+mv docs/BENCHMARKS.md.new docs/BENCHMARKS.md
+echo "Wrote docs/BENCHMARKS.md"
