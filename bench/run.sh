@@ -34,6 +34,8 @@ PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.j
   echo "## Memory"
   echo
   echo "The service ran every step above with \`-Xmx512m\`; peak resident set: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}') at the end."
+  echo
+  cat bench/FINDINGS.md
 } > docs/BENCHMARKS.md.new
 mv docs/BENCHMARKS.md.new docs/BENCHMARKS.md
 echo "Wrote docs/BENCHMARKS.md"

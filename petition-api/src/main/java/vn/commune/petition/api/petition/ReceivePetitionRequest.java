@@ -1,6 +1,7 @@
 package vn.commune.petition.api.petition;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -21,4 +22,10 @@ public record ReceivePetitionRequest(
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward,
         @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId) {
+
+    /** Reference numbers exist from the year 2000 (ReferenceNumbers). */
+    @AssertTrue(message = "receivedOn must be in the year 2000 or later")
+    boolean isReceivedOnInRange() {
+        return receivedOn == null || receivedOn.getYear() >= ReferenceNumbers.FIRST_YEAR;
+    }
 }
