@@ -53,12 +53,14 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
+                          @Value("${spring.datasource.hikari.maximum-pool-size:32}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("petition-embedded");
+        config.setConnectionTimeout(connectionTimeout);
         return new HikariDataSource(config);
     }
 }

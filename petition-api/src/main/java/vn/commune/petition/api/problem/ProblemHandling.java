@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -90,6 +91,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(response.getHeaders().getContentType())
                 .body(response.getBody());
+    }
+
+    /**
+     * A commit or rollback that failed: the connection was lost or the server shut down mid-request
+     * (no constraint here is deferred to commit). Nothing was written; the client may retry.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e, HttpServletRequest request) {
+        return databaseDown(e, request);
     }
 
     @ExceptionHandler(Exception.class)
