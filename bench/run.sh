@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on the embedded PostgreSQL and writes docs/BENCHMARKS.md.
 # Usage: bash bench/run.sh [seconds per load step, default 20] [events to seed up to, default 1000000]
+#                          [steps, default write,lag,seed,history,replay]
+# With steps other than the default the report goes to target/bench-report.md instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_STEP=${1:-20}
 EVENTS=${2:-1000000}
-command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
+STEPS=${3:-write,lag,seed,history,replay}
+REPORT=docs/BENCHMARKS.md
+[ "$STEPS" = "write,lag,seed,history,replay" ] || REPORT=target/bench-report.md
+command -v pgbench >/dev/null && command -v wrk >/dev/null \
+  || { apt-get update -qq && apt-get install -y -qq postgresql-client wrk >/dev/null; }
 
 mvn -q -B -DskipTests install
 mkdir -p target
@@ -27,15 +33,16 @@ PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.j
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/Mem:/{print $2}') GiB, the service with \`-Xmx512m\` on the embedded PostgreSQL 17 (fsync on)."
-  echo "Reproduce with \`bash bench/run.sh $SECONDS_PER_STEP $EVENTS\` (about 10 minutes). These machines are noisy"
+  echo "Reproduce with \`bash bench/run.sh $SECONDS_PER_STEP $EVENTS\` (about 15 minutes). These machines are noisy"
   echo "(±20% between runs): every figure stands next to its limit, measured in the same run."
   echo
-  java -cp "$PGJDBC" bench/Bench.java "http://127.0.0.1:$APP_PORT" $PG_PORT "$SECONDS_PER_STEP" "$EVENTS"
+  BENCH_APP_PID=$APP java -cp "$PGJDBC" bench/Bench.java "http://127.0.0.1:$APP_PORT" $PG_PORT "$SECONDS_PER_STEP" \
+    "$EVENTS" "$STEPS"
   echo "## Memory"
   echo
   echo "The service ran every step above with \`-Xmx512m\`; peak resident set: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}') at the end."
   echo
   cat bench/FINDINGS.md
-} > docs/BENCHMARKS.md.new
-mv docs/BENCHMARKS.md.new docs/BENCHMARKS.md
-echo "Wrote docs/BENCHMARKS.md"
+} > "$REPORT.new"
+mv "$REPORT.new" "$REPORT"
+echo "Wrote $REPORT"

@@ -20,6 +20,11 @@ public final class ProjectionDatabase implements BeforeEachCallback {
 
     private final JdbcClient jdbc = JdbcClient.create(Server.DATA_SOURCE);
 
+    /** The migrated database. */
+    public DataSource dataSource() {
+        return Server.DATA_SOURCE;
+    }
+
     /** A client on the migrated database. */
     public JdbcClient jdbc() {
         return jdbc;

@@ -2,6 +2,8 @@ package vn.commune.petition.api.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -19,6 +21,8 @@ import vn.commune.petition.domain.RuleViolation;
 class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final MeterRegistry meters;
+    /** Registered counters, so that a command does not pay for a registry lookup by name and tags. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /** Axon's Spring support registers this bean on the command bus as a handler interceptor. */
     CommandMetrics(MeterRegistry meters) {
@@ -35,10 +39,10 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
             return result;
         } catch (RuleViolation e) {
             count(type, "rejected");
-            Counter.builder("petition.rule.rejections")
+            counters.computeIfAbsent("rule " + e.rule().name(), key -> Counter.builder("petition.rule.rejections")
                     .description("Steps refused, by the rule they broke")
                     .tag("rule", e.rule().name())
-                    .register(meters)
+                    .register(meters))
                     .increment();
             throw e;
         } catch (AggregateNotFoundException e) {
@@ -54,11 +58,11 @@ class CommandMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     private void count(String type, String outcome) {
-        Counter.builder("petition.commands")
+        counters.computeIfAbsent(type + " " + outcome, key -> Counter.builder("petition.commands")
                 .description("Commands handled, by type and outcome")
                 .tag("command", type)
                 .tag("outcome", outcome)
-                .register(meters)
+                .register(meters))
                 .increment();
     }
 }

@@ -116,6 +116,54 @@ class RebuildTest {
     }
 
     @Test
+    void a_rebuilt_session_view_keeps_its_rows_indexes_and_foreign_key() {
+        Api officer = Api.as(port, "officer");
+        Api.Response opened = officer.post("/api/sessions", Map.of("heldOn", "2016-03-10", "kind", "PERIODIC",
+                "host", "Chủ tịch UBND thị trấn", "hostedInPerson", true));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String session = opened.text("id");
+        for (int people = 1; people <= 3; people++) {
+            Api.Response logged = officer.post("/api/sessions/" + session + "/visits", Map.of("people", people,
+                    "group", false, "repeat", false, "kind", "RECOMMENDATION", "summary", "Kiến nghị", "outcome",
+                    "EXPLAINED"));
+            assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+        }
+        assertThat(officer.post("/api/sessions/" + session + "/closing", "").status()).isEqualTo(200);
+        List<String> indexesBefore = indexes();
+
+        assertThat(Api.as(port, "admin").post("/api/admin/projections/session-view/rebuild", "").status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(projection("session-view").path("lastRun").path("state").asText()));
+
+        Api.Response read = officer.get("/api/sessions/" + session);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("closed").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM reception_visit WHERE session_id = :id").param("id", session)
+                .query(Long.class).single()).isEqualTo(3);
+        // Built unlogged and without its secondary indexes, the copy is swapped in as the live table was.
+        assertThat(indexes()).isEqualTo(indexesBefore);
+        assertThat(jdbc.sql("SELECT relpersistence FROM pg_class WHERE oid = 'public.reception_visit'::regclass")
+                .query(String.class).single()).isEqualTo("p");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM pg_constraint
+                         WHERE contype = 'f' AND conrelid = 'public.reception_visit'::regclass
+                           AND confrelid = 'public.reception_session'::regclass
+                        """).query(Long.class).single()).isEqualTo(1);
+        assertThat(Api.as(port, "inspector").get("/api/admin/projections/session-view/verify").json()
+                .path("status").asText()).isEqualTo("MATCH");
+    }
+
+    /** The indexes of the session view's tables: their names and definitions without the schema. */
+    private List<String> indexes() {
+        return jdbc.sql("""
+                        SELECT tablename || ' ' || replace(indexdef, 'public.', '') FROM pg_indexes
+                         WHERE schemaname = 'public' AND tablename IN ('reception_session', 'reception_visit')
+                         ORDER BY 1
+                        """).query(String.class).list();
+    }
+
+    @Test
     void a_poison_event_is_parked_in_the_dead_letter_queue_and_shown() {
         String payload = """
                 {"petitionId":"%s","reference":"2015-9999","receivedOn":"2015-02-02","channel":"POST","kind":null,

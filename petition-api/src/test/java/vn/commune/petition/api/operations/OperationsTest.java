@@ -30,7 +30,7 @@ class OperationsTest {
         assertThat(metrics).contains("petition_commands_total{command=\"ReceivePetition\",outcome=\"handled\"");
         assertThat(metrics).contains("petition_commands_total{command=\"EscalatePetition\",outcome=\"rejected\"");
         assertThat(metrics).contains("petition_rule_rejections_total{rule=\"NOT_ACCEPTED\"");
-        assertThat(metrics).contains("eventProcessor").contains("processorName=\"petition-view\"");
+        assertThat(metrics).contains("eventProcessor").contains("processorName=\"counts\"");
         assertThat(metrics).doesNotContain(id).doesNotContain("Phạm Thị Hoa");
 
         assertThat(Api.as(port, "officer").get("/actuator/prometheus").status()).isEqualTo(403);
