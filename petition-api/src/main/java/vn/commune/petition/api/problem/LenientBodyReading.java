@@ -84,7 +84,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
         return null;
     }
 
-    private static String describe(Class<?> targetType, String value) {
+    static String describe(Class<?> targetType, String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
         if (targetType.isEnum()) {
             String allowed = Arrays.stream(targetType.getEnumConstants())
@@ -95,7 +95,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
         if (targetType == java.time.LocalDate.class) {
             return "'" + shown + "' is not a valid date (yyyy-MM-dd)";
         }
-        return "'" + shown + "' is not a valid " + expected(targetType);
+        return "'" + shown + "' is not " + expected(targetType);
     }
 
     private static String expected(JavaType type) {

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -131,12 +133,24 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query parameter that is not of its type: what was sent, and what it should be. */
     private static List<FieldProblem> problems(BindingResult result) {
         return result.getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
-                        ? "'" + error.getRejectedValue() + "' is not a valid value"
+                        ? mismatch(error)
                         : error.getDefaultMessage()))
                 .toList();
+    }
+
+    private static String mismatch(FieldError error) {
+        Object rejected = error.getRejectedValue();
+        String value = rejected instanceof Object[] values && values.length > 0 ? String.valueOf(values[0])
+                : String.valueOf(rejected);
+        TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
+                ? error.unwrap(TypeMismatchException.class) : null;
+        return mismatch != null && mismatch.getRequiredType() != null
+                ? LenientBodyReading.describe(mismatch.getRequiredType(), value)
+                : "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a valid value";
     }
 
     private static ProblemDetail invalidRequest(List<FieldProblem> problems, HttpServletRequest request) {
