@@ -1,13 +1,22 @@
 package vn.commune.petition.api.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import vn.commune.petition.api.problem.LenientBodyReading;
 
-/** How the API reads and writes JSON; the event store has its own mapper (see AxonConfiguration). */
+/**
+ * How the API reads and writes JSON; the event store has its own mapper (see AxonConfiguration).
+ * The projections share this mapper: what is strict about request bodies only applies while one
+ * is read (LenientBodyReading) or only to HTTP bodies (the converter below).
+ */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
 
@@ -20,11 +29,26 @@ public class JsonConfiguration {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .postConfigurer(mapper -> {
-                    mapper.addHandler(new LenientBodyReading());
+                    mapper.registerModule(LenientBodyReading.module());
                     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(32)
                             .maxStringLength(100_000)
                             .build());
                 });
+    }
+
+    /**
+     * Spring Boot's converter for JSON bodies (this bean replaces it), with parsers that let a body
+     * read name the field where a parser limit stopped it.
+     */
+    @Bean
+    MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper json) {
+        JsonFactory parsers = LenientBodyReading.parsers(json);
+        return new MappingJackson2HttpMessageConverter(json) {
+            @Override
+            protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
+                return reader.with(parsers);
+            }
+        };
     }
 }

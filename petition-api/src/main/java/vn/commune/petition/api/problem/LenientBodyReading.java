@@ -1,13 +1,34 @@
 package vn.commune.petition.api.problem;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MappingJsonFactory;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,35 +37,73 @@ import java.util.stream.Collectors;
 /**
  * Reads a request body to the end instead of stopping at its first bad field: an unknown enum
  * value, an impossible date, a wrong type or an unknown property is noted and read as null, so the
- * 400 answer can list every invalid field at once. Outside a request body read, it does nothing.
+ * 400 answer can list every invalid field at once. Within a body, scalars are taken as JSON typed
+ * them: a number or true/false is not text, a fraction is not an integer, a number is not a date.
+ * Outside a request body read (the projections read JSON with the same mapper), it does nothing.
  */
 public final class LenientBodyReading extends DeserializationProblemHandler {
 
-    private static final ThreadLocal<List<FieldProblem>> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Reading> CURRENT = new ThreadLocal<>();
+
+    /** A body read in progress: what was noted, and the parser reading it. */
+    private static final class Reading {
+        final List<FieldProblem> problems = new ArrayList<>();
+        JsonParser parser;
+    }
+
+    private LenientBodyReading() {
+    }
+
+    /** The problem handler and the strict scalar types, for the web's ObjectMapper. */
+    public static Module module() {
+        return new SimpleModule("lenient-body-reading") {
+            @Override
+            public void setupModule(SetupContext context) {
+                super.setupModule(context);
+                context.addDeserializationProblemHandler(new LenientBodyReading());
+            }
+        }.setDeserializerModifier(new StrictScalars());
+    }
+
+    /**
+     * The mapper's parser factory, for reading request bodies: it tells the body read which parser
+     * reads it, so that a read the parser stops (a number of 1,001 digits) can still name its field.
+     */
+    public static JsonFactory parsers(ObjectMapper mapper) {
+        return new Parsers(mapper.getFactory(), mapper);
+    }
 
     /** Starts noting problems for the body read on this thread. */
     static void begin() {
-        CURRENT.set(new ArrayList<>());
+        CURRENT.set(new Reading());
     }
 
     /** The problems noted since {@link #begin()}, and stops noting. */
     static List<FieldProblem> end() {
-        List<FieldProblem> problems = CURRENT.get();
+        Reading reading = CURRENT.get();
         CURRENT.remove();
-        return problems == null ? List.of() : problems;
+        return reading == null ? List.of() : reading.problems;
+    }
+
+    private static boolean reading() {
+        return CURRENT.get() != null;
+    }
+
+    /** Notes a problem; a path is cut at 200 characters (an unknown field's name is the client's). */
+    private static void note(String field, String message) {
+        String shown = field.length() > 200 ? field.substring(0, 200) + "…" : field;
+        CURRENT.get().problems.add(new FieldProblem(shown.isEmpty() ? "body" : shown, message));
     }
 
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                          Object beanOrClass, String propertyName) throws IOException {
-        List<FieldProblem> problems = CURRENT.get();
-        if (problems == null) {
+        if (!reading()) {
             return false;
         }
         String parent = path(p.getParsingContext().getParent() == null
                 ? JsonPointer.empty() : p.getParsingContext().getParent().pathAsPointer());
-        problems.add(new FieldProblem(parent.isEmpty() ? propertyName : parent + "." + propertyName,
-                "unknown field"));
+        note(parent.isEmpty() ? propertyName : parent + "." + propertyName, "unknown field");
         p.skipChildren();
         return true;
     }
@@ -52,36 +111,116 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
                                          String failureMsg) {
-        List<FieldProblem> problems = CURRENT.get();
-        if (problems == null) {
+        if (!reading()) {
             return NOT_HANDLED;
         }
-        problems.add(new FieldProblem(path(ctxt.getParser()), describe(targetType, valueToConvert)));
+        note(path(ctxt.getParser()), describe(targetType, valueToConvert));
         return null;
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
                                          String failureMsg) {
-        List<FieldProblem> problems = CURRENT.get();
-        if (problems == null) {
+        if (!reading()) {
             return NOT_HANDLED;
         }
-        problems.add(new FieldProblem(path(ctxt.getParser()), describe(targetType, String.valueOf(valueToConvert))));
+        note(path(ctxt.getParser()), describe(targetType, String.valueOf(valueToConvert)));
         return null;
     }
 
     @Override
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
                                         String failureMsg) throws IOException {
-        List<FieldProblem> problems = CURRENT.get();
-        if (problems == null) {
+        if (!reading()) {
             return NOT_HANDLED;
         }
-        String field = path(p);
-        problems.add(new FieldProblem(field.isEmpty() ? "body" : field, "must be " + expected(targetType)));
+        note(path(p), "must be " + expected(targetType));
         p.skipChildren();
         return null;
+    }
+
+    /** A text, a number or true/false where an object is expected, such as a petitioner. */
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                                            ValueInstantiator valueInsta, JsonParser p, String msg)
+            throws IOException {
+        if (!reading()) {
+            return NOT_HANDLED;
+        }
+        note(path(p), "must be " + expected(instClass));
+        p.skipChildren();
+        return null;
+    }
+
+    /**
+     * The field at which the body read on this thread stopped for a reason no handler can note (a
+     * string or a number over the parser's limits, too deep a nesting, a key given twice, an
+     * out-of-range number the strict scalars did not see), or null when the JSON itself is
+     * malformed. Call it before {@link #end()}.
+     */
+    static FieldProblem stoppedAt(Throwable failure) {
+        JsonMappingException mapping = null;
+        JsonProcessingException parsing = null;
+        for (Throwable t = failure; t != null && parsing == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonMappingException m) {
+                mapping = mapping == null ? m : mapping;
+            } else if (t instanceof JsonProcessingException p) {
+                parsing = p;
+            }
+        }
+        Reading reading = CURRENT.get();
+        JsonParser parser = parsing != null && parsing.getProcessor() instanceof JsonParser p ? p
+                : reading == null ? null : reading.parser;
+        // Where the parser stopped is the exact place; Jackson's own path may end at the enclosing value.
+        String field = parsing != null && parser != null ? path(parser)
+                : mapping != null ? path(mapping.getPath()) : "";
+        if (parsing instanceof StreamConstraintsException constraint) {
+            String message = overLimit(constraint, parser);
+            if (message.startsWith("is nested")) {
+                // The field the client wrote, not the thirty-odd levels below it.
+                field = field.startsWith("[") ? "" : field.split("[.\\[]", 2)[0];
+            } else if (message.startsWith("has a field name") && parser != null) {
+                // The name was not read: the object it is in, not the field before it.
+                JsonStreamContext object = parser.getParsingContext();
+                field = object.getParent() == null ? "" : path(object.getParent().pathAsPointer());
+            }
+            return new FieldProblem(field.isEmpty() ? "body" : field, message);
+        }
+        field = field.isEmpty() ? "body" : field;
+        if (parsing instanceof InputCoercionException) {
+            return new FieldProblem(field, "is out of range");
+        }
+        if (parsing != null) {
+            String message = parsing.getOriginalMessage();
+            return message != null && message.startsWith("Duplicate field")
+                    ? new FieldProblem(field, "is given more than once") : null;
+        }
+        if (mapping == null || mapping.getPath().isEmpty()) {
+            return null;
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new FieldProblem(field, "must be " + expected(mismatch.getTargetType()));
+        }
+        return new FieldProblem(field, "is not a valid value");
+    }
+
+    /** Which of the parser's limits (JsonConfiguration) was passed, without repeating the value. */
+    private static String overLimit(StreamConstraintsException e, JsonParser parser) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        StreamReadConstraints limits = parser == null ? StreamReadConstraints.defaults() : parser.streamReadConstraints();
+        if (message.startsWith("String value length")) {
+            return "is longer than " + limits.getMaxStringLength() + " characters";
+        }
+        if (message.startsWith("Number value length")) {
+            return "has more than " + limits.getMaxNumberLength() + " digits";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "is nested deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (message.startsWith("Name length")) {
+            return "has a field name longer than " + limits.getMaxNameLength() + " characters";
+        }
+        return "is too long or nested too deeply";
     }
 
     static String describe(Class<?> targetType, String value) {
@@ -92,7 +231,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
                     .collect(Collectors.joining(", "));
             return "'" + shown + "' is not one of: " + allowed;
         }
-        if (targetType == java.time.LocalDate.class) {
+        if (targetType == LocalDate.class) {
             return "'" + shown + "' is not a valid date (yyyy-MM-dd)";
         }
         return "'" + shown + "' is not " + expected(targetType);
@@ -115,7 +254,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date (yyyy-MM-dd)";
         }
         if (type.isEnum()) {
@@ -142,5 +281,124 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
             }
         }
         return out.toString();
+    }
+
+    /** The same path from where Jackson stopped. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() == null) {
+                out.append('[').append(reference.getIndex()).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return out.toString();
+    }
+
+    /** Wraps the deserializers of the scalar types request bodies use. */
+    private static final class StrictScalars extends BeanDeserializerModifier {
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,
+                                                      JsonDeserializer<?> deserializer) {
+            // What the deserializer makes: Jackson describes Integer here as int.
+            Class<?> type = deserializer.handledType();
+            return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
+                    || type == LocalDate.class ? new Strict(deserializer, type) : deserializer;
+        }
+    }
+
+    /**
+     * Within a request body: text only from a JSON string; an integer only from a JSON integer in
+     * range (a fraction or an out-of-range integer is noted and the read goes on); true/false only
+     * from true/false or their text; a date only from text (not a number of days since 1970).
+     * Anything else goes to the wrapped deserializer, unchanged.
+     */
+    private static final class Strict extends DelegatingDeserializer {
+
+        private final Class<?> type;
+
+        Strict(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new Strict(newDelegatee, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!reading()) {
+                return _delegatee.deserialize(p, ctxt);
+            }
+            JsonToken token = p.currentToken();
+            if (type == String.class) {
+                return token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+            }
+            if (type == Integer.class || type == Long.class) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    note(path(p), "must be an integer");
+                    return null;
+                }
+                if (token == JsonToken.VALUE_NUMBER_INT) {
+                    JsonParser.NumberType number = p.getNumberType();
+                    if (number == JsonParser.NumberType.BIG_INTEGER
+                            || (type == Integer.class && number != JsonParser.NumberType.INT)) {
+                        note(path(p), "is out of range");
+                        return null;
+                    }
+                    return _delegatee.deserialize(p, ctxt);
+                }
+                return token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+            }
+            if (type == Boolean.class) {
+                return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
+                        || token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+            }
+            return token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+        }
+
+        private Object unexpected(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return ctxt.handleUnexpectedToken(type, p);
+        }
+    }
+
+    /** Parsers that, while a body is read on this thread, are known to that read. */
+    private static final class Parsers extends MappingJsonFactory {
+
+        Parsers(JsonFactory source, ObjectMapper mapper) {
+            super(source, mapper);
+        }
+
+        @Override
+        public JsonFactory copy() {
+            return new Parsers(this, (ObjectMapper) getCodec());
+        }
+
+        @Override
+        protected JsonParser _createParser(InputStream in, IOContext ctxt) throws IOException {
+            return known(super._createParser(in, ctxt));
+        }
+
+        @Override
+        protected JsonParser _createParser(Reader r, IOContext ctxt) throws IOException {
+            return known(super._createParser(r, ctxt));
+        }
+
+        @Override
+        protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
+            return known(super._createParser(data, offset, len, ctxt));
+        }
+
+        private static JsonParser known(JsonParser parser) {
+            Reading reading = CURRENT.get();
+            if (reading != null) {
+                reading.parser = parser;
+            }
+            return parser;
+        }
     }
 }

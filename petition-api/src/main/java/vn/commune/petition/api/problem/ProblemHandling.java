@@ -1,6 +1,7 @@
 package vn.commune.petition.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -124,11 +125,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<FieldProblem> noted = LenientBodyReading.end();
+        FieldProblem stopped = LenientBodyReading.stoppedAt(ex.getCause());
+        List<FieldProblem> problems = new ArrayList<>(LenientBodyReading.end());
+        if (stopped != null) {
+            problems.add(stopped);
+            return ResponseEntity.badRequest().body(invalidRequest(problems, null));
+        }
         String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
                 ? "The request has no body" : "The body is not well-formed JSON";
-        ProblemDetail problem = invalidRequest(noted.isEmpty() ? List.of(new FieldProblem("body", detail)) : noted,
-                null);
+        // What was noted before the JSON broke off is listed too, and the body is named as malformed.
+        problems.removeIf(problem -> problem.field().equals("body"));
+        problems.add(new FieldProblem("body", detail));
+        ProblemDetail problem = invalidRequest(problems, null);
         problem.setDetail(detail);
         return ResponseEntity.badRequest().body(problem);
     }

@@ -54,13 +54,18 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
         Set<String> mistyped = new HashSet<>();
         problems.forEach(p -> mistyped.add(p.field()));
         validator.validate(body).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString()))
-                .filter(v -> !mistyped.contains(v.getPropertyPath().toString()))
-                .forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> field(v)))
+                .filter(v -> !mistyped.contains(field(v)))
+                .forEach(v -> problems.add(new FieldProblem(field(v), v.getMessage())));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return body;
+    }
+
+    /** {@code petitioners[2].<list element>} becomes {@code petitioners[2]}, the path the client sent. */
+    private static String field(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replaceAll("\\.?<[^>]*>", "");
     }
 
     @Override

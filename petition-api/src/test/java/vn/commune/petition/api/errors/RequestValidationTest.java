@@ -91,4 +91,98 @@ class RequestValidationTest {
                 .containsOnlyKeys("status", "kind", "from", "page", "size");
         assertThat(errors(inspector.get("/api/counts?from=2013-13-01"))).containsOnlyKeys("from", "to");
     }
+
+    @Test
+    void a_number_or_true_or_false_for_a_text_field_is_a_type_error() {
+        long before = total();
+        Map<String, String> errors = errors(officer().post("/api/petitions", receipt("summary", "42", "field", "1.5",
+                "petitioners", "[{\"fullName\":\"Phạm Thị Hoa\",\"address\":true}]", "ward", "false")));
+        assertThat(errors).containsOnlyKeys("summary", "field", "petitioners[0].address", "ward");
+        assertThat(errors).containsEntry("summary", "must be a string").containsEntry("ward", "must be a string")
+                .containsEntry("field", "must be a string").containsEntry("petitioners[0].address", "must be a string");
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_number_is_neither_true_or_false_nor_a_date() {
+        String id = receive();
+        Map<String, String> errors = errors(chair().post("/api/petitions/" + id + "/acceptance",
+                "{\"acceptedOn\":15770,\"complex\":1,\"especiallyComplex\":0}"));
+        assertThat(errors).containsOnly(Map.entry("acceptedOn", "must be a date (yyyy-MM-dd)"),
+                Map.entry("complex", "must be true or false"), Map.entry("especiallyComplex", "must be true or false"));
+        assertThat(version(id)).isZero();
+    }
+
+    @Test
+    void a_petitioner_that_is_not_an_object_is_named_with_the_other_errors() {
+        long before = total();
+        Map<String, String> errors = errors(officer().post("/api/petitions", receipt("petitioners",
+                "[\"Hoàng Văn Em\", {\"fullName\":\"\",\"address\":\"Khu 1\"}, null, 42, true, [\"x\"]]",
+                "channel", "\"FAX\"")));
+        assertThat(errors).containsOnlyKeys("channel", "petitioners[0]", "petitioners[1].fullName", "petitioners[2]",
+                "petitioners[3]", "petitioners[4]", "petitioners[5]");
+        assertThat(errors).containsEntry("petitioners[0]", "must be an object")
+                .containsEntry("petitioners[2]", "must not be null")
+                .containsEntry("petitioners[3]", "must be an object")
+                .containsEntry("petitioners[4]", "must be an object")
+                .containsEntry("petitioners[5]", "must be an object");
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_that_is_a_string_or_a_number_must_be_an_object() {
+        for (String body : List.of("\"a petition\"", "42", "true")) {
+            assertThat(errors(officer().post("/api/petitions", body))).containsOnly(Map.entry("body", "must be an object"));
+        }
+    }
+
+    @Test
+    void json_that_breaks_off_after_a_bad_value_lists_both() {
+        Map<String, String> errors = errors(officer().post("/api/petitions", "{\"channel\": \"FAX\", \"kind\": "));
+        assertThat(errors).containsOnlyKeys("channel", "body");
+        assertThat(errors.get("body")).isEqualTo("The body is not well-formed JSON");
+    }
+
+    @Test
+    void a_fraction_an_out_of_range_number_and_over_long_values_name_their_field() {
+        String id = receive();
+        String path = "/api/petitions/" + id + "/extensions";
+
+        Map<String, String> fraction = errors(chair().post(path,
+                "{\"extendedOn\":\"2013-03-10\",\"days\":1.5,\"reason\":7}"));
+        assertThat(fraction).containsOnlyKeys("days", "reason");
+        assertThat(fraction.get("days")).isEqualTo("must be an integer");
+
+        Map<String, String> outOfRange = errors(chair().post(path,
+                "{\"extendedOn\":\"2013-03-10\",\"days\":99999999999,\"reason\":7}"));
+        assertThat(outOfRange).containsOnlyKeys("days", "reason");
+        assertThat(outOfRange.get("days")).isEqualTo("is out of range");
+
+        Map<String, String> longNumber = errors(chair().post(path,
+                "{\"extendedOn\":\"2013-03-10\",\"reason\":\"Phức tạp\",\"days\":" + "9".repeat(1500) + "}"));
+        assertThat(longNumber).containsOnlyKeys("days");
+        assertThat(longNumber.get("days")).isEqualTo("has more than 1000 digits");
+
+        Map<String, String> longText = errors(chair().post(path,
+                "{\"extendedOn\":\"2013-02-30\",\"reason\":\"" + "x".repeat(100_001) + "\",\"days\":5}"));
+        assertThat(longText).containsOnlyKeys("extendedOn", "reason");
+        assertThat(longText.get("reason")).isEqualTo("is longer than 100000 characters");
+        assertThat(longText.toString()).doesNotContain("xxxxxxxxxx");
+
+        assertThat(version(id)).isZero();
+    }
+
+    @Test
+    void messages_and_paths_read_as_the_client_wrote_them() {
+        String id = receive();
+        Map<String, String> step = errors(chair().post("/api/petitions/" + id + "/extensions",
+                "{\"extendedOn\":\"2013-03-10\",\"days\":\"ten\",\"reason\":\"Phức tạp\"}"));
+        assertThat(step).containsOnlyKeys("days");
+        assertThat(step.get("days")).isEqualTo("'ten' is not an integer");
+
+        Map<String, String> receipt = errors(officer().post("/api/petitions", receipt("petitioners",
+                "[{\"fullName\":\"A\",\"address\":\"B\"}, null]")));
+        assertThat(receipt).containsOnlyKeys("petitioners[1]");
+        assertThat(version(id)).isZero();
+    }
 }
