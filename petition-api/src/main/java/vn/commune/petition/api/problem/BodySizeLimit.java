@@ -22,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * No request body is larger than a petition: one whose declared length is over the limit is
  * refused with 413 before it is read, and one without a declared length is cut off at the limit.
+ * Whatever happens while a body is read, the thread forgets it once the request is answered.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -53,7 +54,13 @@ class BodySizeLimit extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+        try {
+            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+        } finally {
+            // A body read that ended in neither a body nor a 400 (an error thrown by a deserializer)
+            // must not leave this thread reading the projections' JSON as a request body.
+            LenientBodyReading.end();
+        }
     }
 
     /** A body of undeclared length, which fails as malformed once it passes the limit. */
