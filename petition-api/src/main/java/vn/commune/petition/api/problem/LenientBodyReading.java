@@ -89,10 +89,17 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
         return CURRENT.get() != null;
     }
 
-    /** Notes a problem; a path is cut at 200 characters (an unknown field's name is the client's). */
+    /**
+     * Notes a problem; past what a 400 lists, one more is kept to show that some were left off, and
+     * the rest are dropped so that a body of a million unknown fields costs no more than a hundred.
+     * A path is cut at 200 characters: an unknown field's name is the client's, up to 50,000 long.
+     */
     private static void note(String field, String message) {
-        String shown = field.length() > 200 ? field.substring(0, 200) + "…" : field;
-        CURRENT.get().problems.add(new FieldProblem(shown.isEmpty() ? "body" : shown, message));
+        List<FieldProblem> problems = CURRENT.get().problems;
+        if (problems.size() <= ProblemHandling.MAX_LISTED) {
+            String shown = field.length() > 200 ? field.substring(0, 200) + "…" : field;
+            problems.add(new FieldProblem(shown.isEmpty() ? "body" : shown, message));
+        }
     }
 
     @Override

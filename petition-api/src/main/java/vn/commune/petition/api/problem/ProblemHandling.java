@@ -2,8 +2,10 @@ package vn.commune.petition.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -37,6 +39,9 @@ import vn.commune.petition.domain.RuleViolation;
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    /** A 400 lists at most this many invalid fields. */
+    static final int MAX_LISTED = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
@@ -161,11 +166,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 : "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a valid value";
     }
 
+    /**
+     * 400 with each invalid field once, at most {@link #MAX_LISTED} of them: a body of thousands of
+     * unknown fields gets the first hundred and {@code errorsLeftOff: true}.
+     */
     private static ProblemDetail invalidRequest(List<FieldProblem> problems, HttpServletRequest request) {
+        Map<String, FieldProblem> byField = new LinkedHashMap<>();
+        problems.forEach(problem -> byField.putIfAbsent(problem.field(), problem));
+        List<FieldProblem> listed = byField.values().stream().limit(MAX_LISTED).toList();
+        boolean leftOff = byField.size() > MAX_LISTED;
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
                 request == null ? "Invalid request" : title(request, "Invalid request", "Yêu cầu không hợp lệ"),
-                problems.size() == 1 ? "1 field is invalid" : problems.size() + " fields are invalid");
-        problem.setProperty("errors", problems);
+                leftOff ? "More than " + MAX_LISTED + " fields are invalid; the first " + MAX_LISTED + " are listed"
+                        : listed.size() == 1 ? "1 field is invalid" : listed.size() + " fields are invalid");
+        problem.setProperty("errors", listed);
+        if (leftOff) {
+            problem.setProperty("errorsLeftOff", true);
+        }
         return problem;
     }
 

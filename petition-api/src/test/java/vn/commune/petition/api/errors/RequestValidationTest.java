@@ -185,4 +185,27 @@ class RequestValidationTest {
         assertThat(receipt).containsOnlyKeys("petitioners[1]");
         assertThat(version(id)).isZero();
     }
+
+    @Test
+    void a_body_with_thousands_of_unknown_fields_lists_the_first_hundred() {
+        StringBuilder unknown = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            unknown.append(",\"extra").append(i).append("\":").append(i);
+        }
+        String body = receipt("summary", "\"\"");
+        Api.Response response = officer().post("/api/petitions", body.substring(0, body.length() - 1) + unknown + "}");
+        Map<String, String> errors = errors(response);
+        assertThat(errors).hasSize(100).containsKey("extra0").containsEntry("extra99", "unknown field");
+        assertThat(response.json().path("errorsLeftOff").asBoolean()).isTrue();
+        assertThat(response.json().path("detail").asText())
+                .isEqualTo("More than 100 fields are invalid; the first 100 are listed");
+
+        Map<String, String> hundred = errors(officer().post("/api/petitions",
+                body.substring(0, body.length() - 1) + unknown.substring(0, unknown.indexOf(",\"extra99\"")) + "}"));
+        assertThat(hundred).hasSize(100).containsKeys("extra98", "summary");
+
+        Map<String, String> longName = errors(officer().post("/api/petitions",
+                body.substring(0, body.length() - 1) + ",\"" + "n".repeat(40_000) + "\":1}"));
+        assertThat(longName).containsKeys("summary", "n".repeat(200) + "…");
+    }
 }
