@@ -1,6 +1,7 @@
 package vn.commune.petition.api.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -38,8 +39,9 @@ public class JsonConfiguration {
     }
 
     /**
-     * Spring Boot's converter for JSON bodies (this bean replaces it), with parsers that let a body
-     * read name the field where a parser limit stopped it.
+     * Spring Boot's converter for JSON bodies (this bean replaces it), refusing a body that gives a
+     * key twice (which of the two values would count is otherwise a guess), with parsers that let a
+     * body read name the field where a parser limit stopped it.
      */
     @Bean
     MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper json) {
@@ -47,7 +49,7 @@ public class JsonConfiguration {
         return new MappingJackson2HttpMessageConverter(json) {
             @Override
             protected ObjectReader customizeReader(ObjectReader reader, JavaType javaType) {
-                return reader.with(parsers);
+                return reader.with(parsers).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             }
         };
     }

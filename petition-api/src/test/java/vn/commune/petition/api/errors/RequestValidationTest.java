@@ -13,8 +13,7 @@ import vn.commune.petition.api.PetitionServiceTest;
 
 /**
  * A 400 names every invalid field with what is wrong with it, in the field's own path, and writes
- * nothing: query parameters, wrong JSON types, values Jackson cannot read, duplicate keys, and a
- * weak ETag in If-Match. Uses the year 2013.
+ * nothing: query parameters, wrong JSON types, values Jackson cannot read, and duplicate keys. Uses the year 2013.
  */
 @PetitionServiceTest
 class RequestValidationTest {
@@ -207,5 +206,19 @@ class RequestValidationTest {
         Map<String, String> longName = errors(officer().post("/api/petitions",
                 body.substring(0, body.length() - 1) + ",\"" + "n".repeat(40_000) + "\":1}"));
         assertThat(longName).containsKeys("summary", "n".repeat(200) + "…");
+    }
+
+    @Test
+    void a_key_given_twice_is_refused() {
+        long before = total();
+        Map<String, String> errors = errors(officer().post("/api/petitions",
+                receipt("summary", "\"Một\",\"summary\":\"Hai\"")));
+        assertThat(errors).containsOnlyKeys("summary");
+        assertThat(errors.get("summary")).isEqualTo("is given more than once");
+
+        Map<String, String> nested = errors(officer().post("/api/petitions", receipt("petitioners",
+                "[{\"fullName\":\"A\",\"address\":\"B\",\"fullName\":\"C\"}]")));
+        assertThat(nested).containsOnlyKeys("petitioners[0].fullName");
+        assertThat(total()).isEqualTo(before);
     }
 }
