@@ -62,14 +62,17 @@ class StepRecorder {
         return "\"" + view.version() + "\"";
     }
 
-    /** {@code "3"}, {@code W/"3"} or {@code 3} expect version 3; {@code *} or no header expect any. */
+    /**
+     * {@code "3"} or {@code 3} expect version 3; {@code *} or no header expect any. A weak tag such
+     * as {@code W/"3"} never matches: If-Match compares strongly (RFC 9110, 13.1.1), so it is 412.
+     */
     static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw new PreconditionFailedException("A weak entity tag never matches If-Match");
         }
         tag = tag.replace("\"", "");
         try {

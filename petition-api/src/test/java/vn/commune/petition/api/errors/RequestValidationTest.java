@@ -13,7 +13,8 @@ import vn.commune.petition.api.PetitionServiceTest;
 
 /**
  * A 400 names every invalid field with what is wrong with it, in the field's own path, and writes
- * nothing: query parameters, wrong JSON types, values Jackson cannot read, and duplicate keys. Uses the year 2013.
+ * nothing: query parameters, wrong JSON types, values Jackson cannot read, duplicate keys, and a
+ * weak ETag in If-Match. Uses the year 2013.
  */
 @PetitionServiceTest
 class RequestValidationTest {
@@ -220,5 +221,19 @@ class RequestValidationTest {
                 "[{\"fullName\":\"A\",\"address\":\"B\",\"fullName\":\"C\"}]")));
         assertThat(nested).containsOnlyKeys("petitioners[0].fullName");
         assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_weak_etag_never_matches_if_match() {
+        String id = receive();
+        Api.Response weak = chair().with("If-Match", "W/\"0\"")
+                .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
+        assertThat(weak.status()).as(weak.toString()).isEqualTo(412);
+        assertThat(weak.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(version(id)).isZero();
+
+        Api.Response strong = chair().with("If-Match", "\"0\"")
+                .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
+        assertThat(strong.status()).as(strong.toString()).isEqualTo(200);
     }
 }
