@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
@@ -34,9 +33,9 @@ import vn.commune.petition.domain.petition.PetitionerGuided;
 /**
  * Keeps the facts the counts are computed from. It runs in the "counts" tracking processor, behind
  * the command; {@code petition.projection.lag} times how far behind it is. Every write is an
- * idempotent upsert, so a replay or a redelivery never counts twice.
+ * idempotent upsert, so a replay or a redelivery never counts twice. The service gives it a
+ * JdbcClient whose writes go in batches, one per batch of events (UnitOfWorkDeferredWrites).
  */
-@Component
 @ProcessingGroup(CountsProjection.PROCESSING_GROUP)
 public class CountsProjection {
 

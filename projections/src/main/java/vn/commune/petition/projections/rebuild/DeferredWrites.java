@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
- * The writes of a projection's handlers during a rebuild, held back and sent as JDBC batches: one
- * statement per event and round trip made a rebuild ten times slower than reading the events.
+ * The writes of a projection's handlers, held back and sent as JDBC batches: during a rebuild, and
+ * for each batch of the counts processor ({@link UnitOfWorkDeferredWrites}). One statement and one
+ * round trip per write made a rebuild ten times slower than reading the events.
  *
  * <p>Batching reorders statements, and it is safe because of how read models are keyed: a
  * projection's rows for an aggregate are written only by that aggregate's events (a petition's
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * then runs at once. Projection handlers only write (a read would not see what is held back), and
  * only with named parameters, which is what is held back here.
  */
-final class DeferredWrites extends NamedParameterJdbcTemplate {
+public final class DeferredWrites extends NamedParameterJdbcTemplate {
 
     private final NamedParameterJdbcTemplate sink;
     private final TreeMap<Integer, LinkedHashMap<String, List<SqlParameterSource>>> levels = new TreeMap<>();
@@ -33,17 +34,17 @@ final class DeferredWrites extends NamedParameterJdbcTemplate {
     private String aggregate;
     private int pending;
 
-    DeferredWrites(NamedParameterJdbcTemplate sink) {
+    public DeferredWrites(NamedParameterJdbcTemplate sink) {
         super(sink.getJdbcTemplate());
         this.sink = sink;
     }
 
     /** The aggregate whose event the handlers are about to apply; null outside an aggregate's event. */
-    void handling(String aggregateIdentifier) {
+    public void handling(String aggregateIdentifier) {
         this.aggregate = aggregateIdentifier;
     }
 
-    int pending() {
+    public int pending() {
         return pending;
     }
 
@@ -68,7 +69,7 @@ final class DeferredWrites extends NamedParameterJdbcTemplate {
     }
 
     /** Runs every write held back, level by level, each level in one batch per statement. */
-    void flush() {
+    public void flush() {
         for (LinkedHashMap<String, List<SqlParameterSource>> level : levels.values()) {
             level.forEach((sql, parameters) -> sink.batchUpdate(sql, parameters.toArray(SqlParameterSource[]::new)));
         }
