@@ -44,7 +44,10 @@ class RebuildConfiguration {
                 .build();
         return new ProjectionRebuilder(dataSource, transaction, storage, clock, List.of(
                 new ProjectionDefinition(CountsProjection.PROCESSING_GROUP,
-                        List.of("count_petition", "count_mediation", "count_fact"),
+                        // In the order the live handlers first write them (every event writes its fact
+                        // first): the swap locks them in this order, and a batch of the live processor
+                        // then never holds one while waiting for another the swap holds.
+                        List.of("count_fact", "count_petition", "count_mediation"),
                         jdbc -> new CountsProjection(jdbc, clock, new SimpleMeterRegistry())),
                 new ProjectionDefinition(PetitionViewProjection.PROCESSING_GROUP, List.of("petition_view"),
                         jdbc -> new PetitionViewProjection(jdbc, json)),
