@@ -19,7 +19,7 @@ JAR=$(ls petition-api/target/petition-api-*.jar | head -1)
 DATA=$(mktemp -d)/postgres
 PG_PORT=54329
 APP_PORT=18080
-java -Xmx512m -Daxoniq.update-checker.disabled=true -jar "$JAR" --server.port=$APP_PORT \
+java -Xmx512m -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=target/ -Daxoniq.update-checker.disabled=true -jar "$JAR" --server.port=$APP_PORT \
   --petition.db.data-dir="$DATA" --petition.db.embedded-port=$PG_PORT --logging.level.root=WARN \
   > target/bench-app.log 2>&1 &
 APP=$!

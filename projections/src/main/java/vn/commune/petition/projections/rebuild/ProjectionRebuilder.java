@@ -31,7 +31,7 @@ public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     /** Events per transaction of a rebuild; the storage engine given should read this many at a time. */
-    public static final int BATCH = 10_000;
+    public static final int BATCH = 5_000;
 
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
