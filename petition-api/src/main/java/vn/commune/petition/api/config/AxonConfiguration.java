@@ -156,7 +156,7 @@ public class AxonConfiguration {
                                   org.axonframework.config.Configuration configuration,
                                   @Value("${petition.projections.fetch-delay:25}") long fetchDelay) {
         return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(new BoundedTailingStorage(storageEngine, 1_000))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay)
