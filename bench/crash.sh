@@ -3,19 +3,11 @@
 # that every receipt that got a 201 is there, nothing is counted twice, the counts match a fresh
 # rebuild and the audit chains verify. Also proves the restart over an orphaned embedded PostgreSQL.
 # Usage: bash bench/crash.sh   (about 2 minutes; needs only Java, Maven and curl)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests install
-mkdir -p target
-JAR=$(ls petition-api/target/petition-api-*.jar | head -1)
+source "$(dirname "$0")/service.sh"
 WORK=$(mktemp -d)
 PORT=18090
 start() {
-  java -Xmx512m -Daxoniq.update-checker.disabled=true -jar "$JAR" --server.port=$PORT \
-    --petition.db.data-dir="$WORK/postgres" --logging.level.root=WARN >> target/crash-app.log 2>&1 &
-  APP=$!
-  for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$PORT/actuator/health >/dev/null && return 0; sleep 1; done
-  echo "FAIL: the service did not start (target/crash-app.log)"; exit 1
+  start_service $PORT target/crash-app.log --petition.db.data-dir="$WORK/postgres"
 }
 start
 echo "writing under load, then kill -9"

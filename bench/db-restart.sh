@@ -2,21 +2,14 @@
 # Database-restart test: under write load, stop PostgreSQL and start it again. While it is down the
 # service answers 503 (never 500); afterwards it recovers by itself, and every receipt that got a
 # 201 is there and counted once. Usage: bash bench/db-restart.sh   (about 2 minutes)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -q -B -DskipTests install
-mkdir -p target
-JAR=$(ls petition-api/target/petition-api-*.jar | head -1)
+source "$(dirname "$0")/service.sh"
 WORK=$(mktemp -d)
 LOADERS=()
 PORT=18091
 PG_PORT=54331
-java -Xmx512m -Daxoniq.update-checker.disabled=true -jar "$JAR" --server.port=$PORT \
-  --petition.db.data-dir="$WORK/postgres" --petition.db.embedded-port=$PG_PORT --logging.level.root=WARN \
-  > target/db-restart-app.log 2>&1 &
-APP=$!
-trap 'kill $APP ${LOADERS[*]:-} 2>/dev/null || true; pkill -f "$WORK/postgres" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$PORT/actuator/health >/dev/null && break; sleep 1; done
+trap 'kill ${APP:-} ${LOADERS[*]:-} 2>/dev/null || true; pkill -f "$WORK/postgres" 2>/dev/null || true' EXIT
+: > target/db-restart-app.log
+start_service $PORT target/db-restart-app.log --petition.db.data-dir="$WORK/postgres" --petition.db.embedded-port=$PG_PORT
 
 for c in $(seq 1 4); do
   ( for _ in $(seq 1 100000); do

@@ -3,8 +3,7 @@
 # Usage: bash bench/run.sh [seconds per load step, default 20] [events to seed up to, default 1000000]
 #                          [steps, default write,lag,seed,history,replay]
 # With steps other than the default the report goes to target/bench-report.md instead.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/service.sh"
 SECONDS_PER_STEP=${1:-20}
 EVENTS=${2:-1000000}
 STEPS=${3:-write,lag,seed,history,replay}
@@ -13,19 +12,12 @@ REPORT=docs/BENCHMARKS.md
 command -v pgbench >/dev/null && command -v wrk >/dev/null \
   || { apt-get update -qq && apt-get install -y -qq postgresql-client wrk >/dev/null; }
 
-mvn -q -B -DskipTests install
-mkdir -p target
-JAR=$(ls petition-api/target/petition-api-*.jar | head -1)
 DATA=$(mktemp -d)/postgres
 PG_PORT=54329
 APP_PORT=18080
-java -Xmx512m -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=target/ -Daxoniq.update-checker.disabled=true -jar "$JAR" --server.port=$APP_PORT \
-  --petition.db.data-dir="$DATA" --petition.db.embedded-port=$PG_PORT --logging.level.root=WARN \
-  > target/bench-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf http://127.0.0.1:$APP_PORT/actuator/health >/dev/null && break; sleep 1; done
-curl -sf http://127.0.0.1:$APP_PORT/actuator/health >/dev/null || { echo "the service did not start: see target/bench-app.log"; exit 1; }
+trap 'kill ${APP:-} 2>/dev/null; wait ${APP:-} 2>/dev/null || true' EXIT
+: > target/bench-app.log
+start_service $APP_PORT target/bench-app.log --petition.db.data-dir="$DATA" --petition.db.embedded-port=$PG_PORT
 
 PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.jar' | sort | tail -1)
 {
