@@ -6,15 +6,16 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.commune.petition.api.config.AxonConfiguration;
 import vn.commune.petition.projections.counts.CountsProjection;
 import vn.commune.petition.projections.petition.PetitionViewProjection;
 import vn.commune.petition.projections.rebuild.ProjectionDefinition;
@@ -27,21 +28,15 @@ class RebuildConfiguration {
 
     @Bean
     ProjectionRebuilder projectionRebuilder(DataSource dataSource, TransactionTemplate transaction,
+                                            Serializer serializer,
                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                            PersistenceExceptionResolver persistenceExceptionResolver,
                                             ConnectionProvider connections, TransactionManager transactions,
                                             EventSchema schema, org.axonframework.config.Configuration axon,
                                             Clock clock, ObjectMapper json) {
-        // The same event tables as the event store's engine, read a rebuild's batch at a time
-        // instead of Axon's 100 events per query.
-        EventStorageEngine storage = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(eventSerializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(axon.upcasterChain())
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .schema(schema)
-                .batchSize(ProjectionRebuilder.BATCH)
-                .build();
+        // The event store's engine, reading a rebuild's batch at a time instead of 100 events per query.
+        EventStorageEngine storage = AxonConfiguration.jdbcStorageEngine(serializer, eventSerializer,
+                persistenceExceptionResolver, connections, transactions, schema, axon, ProjectionRebuilder.BATCH);
         return new ProjectionRebuilder(dataSource, transaction, storage, clock, List.of(
                 new ProjectionDefinition(CountsProjection.PROCESSING_GROUP,
                         // In the order the live handlers first write them (every event writes its fact
