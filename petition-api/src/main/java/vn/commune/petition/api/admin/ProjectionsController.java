@@ -72,8 +72,19 @@ class ProjectionsController implements DisposableBean {
             background.submit(() -> rebuilder.rebuild(projection.name()));
         }
         return ResponseEntity.accepted()
-                .header("Location", "/api/admin/projections")
+                .header("Location", "/api/admin/projections/" + name + "/rebuild")
                 .body(Map.of("projection", name, "state", "STARTED"));
+    }
+
+    /**
+     * The progress of the projection's last rebuild or verification, cheap enough to poll while one
+     * runs (the listing above counts every table's rows).
+     */
+    @GetMapping("/api/admin/projections/{name}/rebuild")
+    RebuildProgress lastRun(@PathVariable String name) {
+        return rebuilder.progress(known(name).name())
+                .orElseThrow(() -> new NotFoundException("This projection has not been rebuilt or verified since the"
+                        + " service started"));
     }
 
     @GetMapping("/api/admin/projections/{name}/verify")

@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,11 +34,13 @@ class RebuildConfiguration {
                                             PersistenceExceptionResolver persistenceExceptionResolver,
                                             ConnectionProvider connections, TransactionManager transactions,
                                             EventSchema schema, org.axonframework.config.Configuration axon,
-                                            Clock clock, ObjectMapper json) {
+                                            Clock clock, ObjectMapper json,
+                                            @Value("${petition.rebuild.batch-size:" + ProjectionRebuilder.BATCH + "}")
+                                            int batch) {
         // The event store's engine, reading a rebuild's batch at a time instead of 100 events per query.
         EventStorageEngine storage = AxonConfiguration.jdbcStorageEngine(serializer, eventSerializer,
-                persistenceExceptionResolver, connections, transactions, schema, axon, ProjectionRebuilder.BATCH);
-        return new ProjectionRebuilder(dataSource, transaction, storage, clock, List.of(
+                persistenceExceptionResolver, connections, transactions, schema, axon, batch);
+        return new ProjectionRebuilder(dataSource, transaction, storage, clock, batch, List.of(
                 new ProjectionDefinition(CountsProjection.PROCESSING_GROUP,
                         // In the order the live handlers first write them (every event writes its fact
                         // first): the swap locks them in this order, and a batch of the live processor

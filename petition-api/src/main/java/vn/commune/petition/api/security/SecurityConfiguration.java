@@ -84,6 +84,7 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair)
                         .requestMatchers(GET, "/api/petitions/*/verification").hasAnyRole(inspector, chair)
                         .requestMatchers(GET, "/api/admin/projections", "/api/admin/projections/*/verify",
+                                "/api/admin/projections/*/rebuild",
                                 "/api/admin/dead-letters").hasAnyRole(admin, inspector)
                         .requestMatchers("/api/admin/**").hasRole(admin)
                         .requestMatchers(POST, "/api/audit/seals").hasAnyRole(admin, inspector)

@@ -22,10 +22,12 @@ import vn.commune.petition.api.PetitionServiceTest;
 
 /**
  * Rebuilds without downtime, verification row by row, and a poison event parked in the dead-letter
- * queue instead of stopping the counts silently. Its own database, since it tampers with it.
+ * queue instead of stopping the counts silently. Its own database, since it tampers with it. Rebuilds
+ * here go 7 events at a time, so that each runs many batches, read on one thread and written on
+ * another.
  */
 @PetitionServiceTest
-@TestPropertySource(properties = "petition.test.context=rebuild")
+@TestPropertySource(properties = {"petition.test.context=rebuild", "petition.rebuild.batch-size=7"})
 class RebuildTest {
 
     @LocalServerPort
@@ -76,8 +78,12 @@ class RebuildTest {
         assertThat(different.path("differences").toString()).contains(first);
 
         assertThat(inspector.post("/api/admin/projections/counts/rebuild", "").status()).isEqualTo(403);
+        assertThat(inspector.get("/api/admin/projections/session-view/rebuild").status()).isEqualTo(404);
         Api.Response started = Api.as(port, "admin").post("/api/admin/projections/counts/rebuild", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.header("Location")).isEqualTo("/api/admin/projections/counts/rebuild");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(inspector.get("/api/admin/projections/counts/rebuild").text("state")));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 "DONE".equals(projection("counts").path("lastRun").path("state").asText()));
         JsonNode lastRun = projection("counts").path("lastRun");

@@ -1,13 +1,24 @@
 package vn.commune.petition.projections.rebuild;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.SqlParameter;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
@@ -22,21 +33,31 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * writes of its aggregate since the last flush; a flush runs level 0, then level 1, and so on,
  * each level as one batch per SQL statement, in the order the statements first appeared.
  *
- * <p>A write made outside an event of an aggregate (none today) first flushes what is pending and
- * then runs at once. Projection handlers only write (a read would not see what is held back), and
- * only with named parameters, which is what is held back here.
+ * <p>A write made outside an event of an aggregate (none today) is a barrier: it runs after every
+ * write held back before it, and before any made after it. Projection handlers only write (a read
+ * would not see what is held back), and only with named parameters, which is what is held back
+ * here. Each write's parameters are turned into positional values when it is made, once per
+ * statement's text; {@link #take()} hands what is held back to another thread to write, which is how
+ * a rebuild reads the next events while the last ones are written.
  */
 public final class DeferredWrites extends NamedParameterJdbcTemplate {
 
-    private final NamedParameterJdbcTemplate sink;
-    private final TreeMap<Integer, LinkedHashMap<String, List<SqlParameterSource>>> levels = new TreeMap<>();
+    /** A statement's positional SQL and the names of its parameters, in order; computed once per text. */
+    private record Statement(String sql, String[] names) {
+    }
+
+    private static final Map<String, Statement> STATEMENTS = new ConcurrentHashMap<>();
+
+    private final JdbcOperations sink;
+    private final List<Segment> segments = new ArrayList<>();
+    private Levels current;
     private final Map<String, Integer> writesByAggregate = new HashMap<>();
     private String aggregate;
     private int pending;
 
     public DeferredWrites(NamedParameterJdbcTemplate sink) {
         super(sink.getJdbcTemplate());
-        this.sink = sink;
+        this.sink = sink.getJdbcOperations();
     }
 
     /** The aggregate whose event the handlers are about to apply; null outside an aggregate's event. */
@@ -50,14 +71,20 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
 
     @Override
     public int update(String sql, SqlParameterSource parameters) {
+        Statement statement = STATEMENTS.computeIfAbsent(sql, text -> statement(text, parameters));
+        Object[] values = values(statement, parameters);
         if (aggregate == null) {
-            flush();
-            return sink.update(sql, parameters);
+            segments.add(new Barrier(statement, values));
+            current = null;
+            writesByAggregate.clear();
+        } else {
+            if (current == null) {
+                current = new Levels();
+                segments.add(current);
+            }
+            int level = writesByAggregate.merge(aggregate, 1, Integer::sum) - 1;
+            current.add(level, statement, values);
         }
-        int level = writesByAggregate.merge(aggregate, 1, Integer::sum) - 1;
-        levels.computeIfAbsent(level, l -> new LinkedHashMap<>())
-                .computeIfAbsent(sql, s -> new ArrayList<>())
-                .add(parameters);
         pending++;
         // The handlers' return value is not the rows touched: nothing has run yet.
         return 1;
@@ -68,13 +95,124 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
         return update(sql, new MapSqlParameterSource(parameters));
     }
 
-    /** Runs every write held back, level by level, each level in one batch per statement. */
+    /** Runs every write held back, in the caller's transaction if it has one. */
     public void flush() {
-        for (LinkedHashMap<String, List<SqlParameterSource>> level : levels.values()) {
-            level.forEach((sql, parameters) -> sink.batchUpdate(sql, parameters.toArray(SqlParameterSource[]::new)));
-        }
-        levels.clear();
+        take().writeTo(sink);
+    }
+
+    /** Hands over every write held back, to be written later with {@link Pending#writeTo}, and starts afresh. */
+    public Pending take() {
+        Pending taken = new Pending(List.copyOf(segments), pending);
+        segments.clear();
+        current = null;
         writesByAggregate.clear();
         pending = 0;
+        return taken;
+    }
+
+    /** Writes taken from a {@link DeferredWrites}, to run in order on one connection. */
+    public static final class Pending {
+
+        private final List<Segment> segments;
+        private final int writes;
+
+        private Pending(List<Segment> segments, int writes) {
+            this.segments = segments;
+            this.writes = writes;
+        }
+
+        public int writes() {
+            return writes;
+        }
+
+        public void writeTo(JdbcOperations jdbc) {
+            for (Segment segment : segments) {
+                segment.writeTo(jdbc);
+            }
+        }
+    }
+
+    private interface Segment {
+        void writeTo(JdbcOperations jdbc);
+    }
+
+    /** Writes of aggregates' events, by level, each level one batch per statement. */
+    private static final class Levels implements Segment {
+
+        private final TreeMap<Integer, LinkedHashMap<Statement, List<Object[]>>> levels = new TreeMap<>();
+
+        void add(int level, Statement statement, Object[] values) {
+            levels.computeIfAbsent(level, l -> new LinkedHashMap<>())
+                    .computeIfAbsent(statement, s -> new ArrayList<>())
+                    .add(values);
+        }
+
+        @Override
+        public void writeTo(JdbcOperations jdbc) {
+            for (LinkedHashMap<Statement, List<Object[]>> level : levels.values()) {
+                level.forEach((statement, rows) -> jdbc.batchUpdate(statement.sql(), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        bind(ps, rows.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }));
+            }
+        }
+    }
+
+    /** A write outside an aggregate's event: alone, in its place. */
+    private record Barrier(Statement statement, Object[] values) implements Segment {
+        @Override
+        public void writeTo(JdbcOperations jdbc) {
+            jdbc.update(statement.sql(), ps -> bind(ps, values));
+        }
+    }
+
+    private static Statement statement(String sql, SqlParameterSource parameters) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+        String[] names = NamedParameterUtils.buildSqlParameterList(parsed, parameters).stream()
+                .map(SqlParameter::getName).toArray(String[]::new);
+        for (String name : names) {
+            if (parameters.hasValue(name) && parameters.getValue(name) instanceof Iterable<?>) {
+                // A list expands into as many placeholders as it has elements: not one statement.
+                throw new IllegalArgumentException("A deferred write cannot take a list parameter: " + name);
+            }
+        }
+        return new Statement(NamedParameterUtils.substituteNamedParameters(parsed, parameters), names);
+    }
+
+    private static Object[] values(Statement statement, SqlParameterSource parameters) {
+        String[] names = statement.names();
+        Object[] values = new Object[names.length];
+        Map<String, Object> map = parameters instanceof MapSqlParameterSource source ? source.getValues() : null;
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            if (map != null && map.containsKey(name)) {
+                values[i] = map.get(name);
+            } else if (parameters.hasValue(name)) {
+                values[i] = parameters.getValue(name);
+            } else {
+                throw new IllegalArgumentException("No value given for the parameter " + name);
+            }
+            if (values[i] instanceof Iterable<?>) {
+                throw new IllegalArgumentException("A deferred write cannot take a list parameter: " + name);
+            }
+            int type = parameters.getSqlType(name);
+            if (type != SqlParameterSource.TYPE_UNKNOWN) {
+                values[i] = new SqlParameterValue(type, parameters.getTypeName(name), values[i]);
+            }
+        }
+        return values;
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+        }
     }
 }

@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -16,6 +22,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,19 +37,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    /** Events per transaction of a rebuild; the storage engine given should read this many at a time. */
+    /** Events per transaction of a rebuild by default; the storage engine given should read as many at a time. */
     public static final int BATCH = 5_000;
 
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final EventStorageEngine storage;
     private final Clock clock;
+    private final int batch;
     private final Map<String, ProjectionDefinition> projections;
     private final Map<String, RebuildProgress> progress = new ConcurrentHashMap<>();
 
     public ProjectionRebuilder(DataSource dataSource, TransactionTemplate transaction, EventStorageEngine storage,
-                               Clock clock, List<ProjectionDefinition> projections) {
+                               Clock clock, int batch, List<ProjectionDefinition> projections) {
         this.dataSource = dataSource;
+        this.batch = batch;
         this.transaction = transaction;
         this.storage = storage;
         this.clock = clock;
@@ -240,49 +249,103 @@ public class ProjectionRebuilder {
         });
     }
 
+    /**
+     * Applies every stored event to the handler, into the copy in {@code schema}, and returns the token
+     * of the last. Two threads share the work, so that both cores are busy: this one reads a batch of
+     * events and applies the handler, which holds its writes back; a writer thread then writes that
+     * batch in a transaction of its own while this one reads the next. Batches are written one at a
+     * time and in order, so each aggregate's writes keep their order.
+     */
     private TrackingToken replay(ProjectionDefinition projection, String schema, DeferredWrites writes,
                                  Object handler, long total, long[] done, Instant started, String kind) {
-        TrackingToken token = null;
-        while (true) {
-            TrackingToken[] last = {token};
-            boolean more = Boolean.TRUE.equals(transaction.execute(status ->
-                    applyBatch(schema, writes, handler, last, done, projection.name(), total, started, kind)));
-            token = last[0];
-            if (!more) {
-                return token;
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
+        ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "projection-rebuild-writer"));
+        try {
+            TrackingToken token = null;
+            Future<?> writing = CompletableFuture.completedFuture(null);
+            while (true) {
+                Read read = read(adapter, writes, token);
+                token = read.token();
+                await(writing);
+                writing = writer.submit(() -> {
+                    transaction.executeWithoutResult(status -> write(schema, read.writes()));
+                    done[0] += read.events();
+                    progress.put(projection.name(), RebuildProgress.running(projection.name(), kind, done[0],
+                            Math.max(total, done[0]), started, clock.instant()));
+                });
+                if (read.events() < batch) {
+                    await(writing);
+                    return token;
+                }
+            }
+        } finally {
+            writer.shutdownNow();
+            try {
+                // A failed rebuild drops its copy next: let a batch being written finish first.
+                writer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private boolean applyBatch(String schema, DeferredWrites writes, Object handler, TrackingToken[] token,
-                               long[] done, String name, long total, Instant started, String kind) {
-        JdbcClient.create(dataSource).sql("SET LOCAL search_path TO " + schema + ", public").update();
-        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
+    /** A batch of events read and applied: the writes they made, how many they were, the last one's token. */
+    private record Read(DeferredWrites.Pending writes, int events, TrackingToken token) {
+    }
+
+    /** Reads up to a batch of events after {@code from} and applies the handler to them, its writes held back. */
+    private Read read(AnnotationEventHandlerAdapter adapter, DeferredWrites writes, TrackingToken from) {
+        TrackingToken token = from;
         int applied = 0;
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(token[0], false)) {
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
             var iterator = events.iterator();
-            while (applied < BATCH && iterator.hasNext()) {
+            while (applied < batch && iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 writes.handling(event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null);
                 handle(adapter, event);
-                token[0] = event.trackingToken();
+                token = event.trackingToken();
                 applied++;
             }
         }
-        writes.flush();
-        done[0] += applied;
-        progress.put(name, RebuildProgress.running(name, kind, done[0], Math.max(total, done[0]), started,
-                clock.instant()));
-        return applied == BATCH;
+        return new Read(writes.take(), applied, token);
     }
 
+    /** Writes a batch into the copy, in the caller's transaction. */
+    private void write(String schema, DeferredWrites.Pending writes) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+        writes.writeTo(jdbc);
+    }
+
+    /** Applies the events stored since {@code from}, in the caller's transaction, until there are no more. */
     private void applyAll(String schema, DeferredWrites writes, Object handler, TrackingToken from, long[] done,
                           String name, long total, Instant started, String kind) {
-        TrackingToken[] token = {from};
-        while (applyBatch(schema, writes, handler, token, done, name, total, started, kind)) {
-            // keep going until the store has no more events
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
+        TrackingToken token = from;
+        Read read;
+        do {
+            read = read(adapter, writes, token);
+            token = read.token();
+            write(schema, read.writes());
+            done[0] += read.events();
+            progress.put(name, RebuildProgress.running(name, kind, done[0], Math.max(total, done[0]), started,
+                    clock.instant()));
+        } while (read.events() == batch);
+        new JdbcTemplate(dataSource).execute("SET LOCAL search_path TO public");
+    }
+
+    private static void await(Future<?> writing) {
+        try {
+            writing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a rebuild", e);
         }
-        JdbcClient.create(dataSource).sql("SET LOCAL search_path TO public").update();
     }
 
     private static void handle(AnnotationEventHandlerAdapter adapter, TrackedEventMessage<?> event) {

@@ -98,6 +98,29 @@ class DeferredWritesTest {
                 .containsExactly("a:ACCEPTED", "b:ACCEPTED", "c:ACCEPTED");
     }
 
+    @Test
+    void a_write_outside_an_aggregate_runs_after_the_writes_before_it_and_before_those_after_it() {
+        DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(database.dataSource()));
+        JdbcClient jdbc = JdbcClient.create(writes);
+        String insert = "INSERT INTO count_petition (petition_id, received_on, kind, channel, field)"
+                + " VALUES (:id, DATE '2024-01-02', 'COMPLAINT', 'POST', 'Đất đai')";
+        writes.handling("a");
+        jdbc.sql(insert).param("id", "a").update();
+        writes.handling(null);
+        jdbc.sql("UPDATE count_petition SET ward = :ward").param("ward", "Khu 1").update();
+        writes.handling("b");
+        jdbc.sql(insert).param("id", "b").update();
+        assertThat(database.jdbc().sql("SELECT count(*) FROM count_petition").query(Long.class).single()).isZero();
+
+        DeferredWrites.Pending taken = writes.take();
+        assertThat(taken.writes()).isEqualTo(3);
+        assertThat(writes.pending()).isZero();
+        taken.writeTo(new NamedParameterJdbcTemplate(database.dataSource()).getJdbcOperations());
+
+        assertThat(database.jdbc().sql("SELECT petition_id || ':' || COALESCE(ward, '-') FROM count_petition"
+                + " ORDER BY 1").query(String.class).list()).containsExactly("a:Khu 1", "b:-");
+    }
+
     private static void apply(List<DomainEventMessage<PetitionEvent>> stream, JdbcClient jdbc, DeferredWrites writes,
                               int flushEvery) {
         List<AnnotationEventHandlerAdapter> handlers = List.of(
