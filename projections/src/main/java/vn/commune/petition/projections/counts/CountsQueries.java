@@ -1,5 +1,7 @@
 package vn.commune.petition.projections.counts;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,8 +49,12 @@ public class CountsQueries {
     }
 
     private PetitionCounts count(LocalDate from, LocalDate to, String petitions, String mediations, Instant knownAt) {
-        Map<String, Object> totals = params(jdbc.sql("""
-                SELECT
+        // One statement, one round trip: under load each round trip waits for a core, and the
+        // counts are read on every step a desk records. The relations come from this class, never
+        // from a request.
+        return params(jdbc.sql("""
+                SELECT t.*, o.*, b.*
+                FROM (SELECT
                   count(*) FILTER (WHERE received_on BETWEEN :from AND :to) AS received,
                   count(*) FILTER (WHERE received_on < :from AND (closed_on IS NULL OR closed_on >= :from)) AS carried_over,
                   count(*) FILTER (WHERE accepted_on BETWEEN :from AND :to) AS accepted,
@@ -69,39 +75,52 @@ public class CountsQueries {
                 // Every figure above is about a petition received by the end of the period and not
                 // closed before its start (a step is never dated before the one it follows): the
                 // indexes on received_on and closed_on then spare a scan of every petition ever.
-                + " WHERE received_on <= :to AND (closed_on IS NULL OR closed_on >= :from)"), from, to, knownAt)
-                .query()
-                .singleRow();
-        Map<String, Object> outcomes = params(jdbc.sql("""
-                SELECT
+                + " WHERE received_on <= :to AND (closed_on IS NULL OR closed_on >= :from)) t,"
+                + """
+                 (SELECT
                   count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
                   count(*) FILTER (WHERE outcome = 'FAILED') AS failed
-                """ + " FROM " + mediations + " m WHERE held_on BETWEEN :from AND :to"), from, to, knownAt)
-                .query()
-                .singleRow();
-        Map<String, Map<String, Long>> breakdowns = breakdowns(petitions, from, to, knownAt);
-        return new PetitionCounts(from, to,
-                number(totals, "received"),
-                number(totals, "carried_over"),
-                number(totals, "accepted"),
-                number(totals, "resolved"),
-                number(totals, "escalated"),
-                number(totals, "forwarded"),
-                number(totals, "guided"),
-                number(totals, "rejected"),
-                number(totals, "archived"),
-                number(totals, "withdrawn"),
-                number(outcomes, "succeeded"),
-                number(outcomes, "failed"),
-                number(totals, "open_at_end"),
-                number(totals, "overdue_at_end"),
-                number(totals, "closed_early"),
-                number(totals, "closed_on_time"),
-                number(totals, "closed_late"),
-                breakdowns.getOrDefault("kind", Map.of()),
-                breakdowns.getOrDefault("field", Map.of()),
-                breakdowns.getOrDefault("channel", Map.of()),
-                breakdowns.getOrDefault("ward", Map.of()));
+                """ + " FROM " + mediations + " m WHERE held_on BETWEEN :from AND :to) o,"
+                // The petitions received in the period by kind, field, channel and ward, in one pass,
+                // as three parallel arrays in the order they are shown.
+                + """
+                 (SELECT array_agg(dimension ORDER BY dimension, n DESC, key) AS dimensions,
+                         array_agg(key ORDER BY dimension, n DESC, key) AS keys,
+                         array_agg(n ORDER BY dimension, n DESC, key) AS ns
+                  FROM (SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(field) = 0 THEN 'field'
+                                    WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'ward' END AS dimension,
+                               COALESCE(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(field) = 0 THEN field
+                                             WHEN GROUPING(channel) = 0 THEN channel ELSE ward END, '') AS key,
+                               count(*) AS n
+                """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
+                + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward))) g) b"), from, to, knownAt)
+                .query((rs, row) -> {
+                    Map<String, Map<String, Long>> breakdowns = breakdowns(rs.getArray("dimensions"),
+                            rs.getArray("keys"), rs.getArray("ns"));
+                    return new PetitionCounts(from, to,
+                            rs.getLong("received"),
+                            rs.getLong("carried_over"),
+                            rs.getLong("accepted"),
+                            rs.getLong("resolved"),
+                            rs.getLong("escalated"),
+                            rs.getLong("forwarded"),
+                            rs.getLong("guided"),
+                            rs.getLong("rejected"),
+                            rs.getLong("archived"),
+                            rs.getLong("withdrawn"),
+                            rs.getLong("succeeded"),
+                            rs.getLong("failed"),
+                            rs.getLong("open_at_end"),
+                            rs.getLong("overdue_at_end"),
+                            rs.getLong("closed_early"),
+                            rs.getLong("closed_on_time"),
+                            rs.getLong("closed_late"),
+                            breakdowns.getOrDefault("kind", Map.of()),
+                            breakdowns.getOrDefault("field", Map.of()),
+                            breakdowns.getOrDefault("channel", Map.of()),
+                            breakdowns.getOrDefault("ward", Map.of()));
+                })
+                .single();
     }
 
     /** Petitions accepted (within the commune's jurisdiction) in [from, to], by kind. */
@@ -136,30 +155,19 @@ public class CountsQueries {
         return knownAt == null ? spec : spec.param("knownAt", OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC));
     }
 
-    /** The petitions received in the period by kind, field, channel and ward, in one pass. */
-    private Map<String, Map<String, Long>> breakdowns(String petitions, LocalDate from, LocalDate to,
-                                                      Instant knownAt) {
-        // The relation comes from this class, never from a request.
+    private static Map<String, Map<String, Long>> breakdowns(Array dimensions, Array keys, Array counts)
+            throws SQLException {
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
-        params(jdbc.sql("""
-                        SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(field) = 0 THEN 'field'
-                                    WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'ward' END AS dimension,
-                               COALESCE(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(field) = 0 THEN field
-                                             WHEN GROUPING(channel) = 0 THEN channel ELSE ward END, '') AS key,
-                               count(*) AS n
-                        """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
-                        + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward)) ORDER BY 1, 3 DESC, 2"),
-                from, to, knownAt)
-                .query((rs, row) -> {
-                    breakdowns.computeIfAbsent(rs.getString("dimension"), d -> new LinkedHashMap<>())
-                            .put(rs.getString("key"), rs.getLong("n"));
-                    return null;
-                })
-                .list();
+        if (dimensions == null) {
+            return breakdowns;
+        }
+        Object[] dimension = (Object[]) dimensions.getArray();
+        Object[] key = (Object[]) keys.getArray();
+        Object[] n = (Object[]) counts.getArray();
+        for (int i = 0; i < dimension.length; i++) {
+            breakdowns.computeIfAbsent((String) dimension[i], d -> new LinkedHashMap<>())
+                    .put((String) key[i], ((Number) n[i]).longValue());
+        }
         return breakdowns;
-    }
-
-    private static long number(Map<String, Object> row, String column) {
-        return ((Number) row.get(column)).longValue();
     }
 }

@@ -59,33 +59,29 @@ public class SessionQueries {
 
     /** The reception totals of [from, to]: sessions, visits, people and group delegations. */
     public ReceptionTotals totals(LocalDate from, LocalDate to) {
-        Map<String, Object> sessions = jdbc.sql("""
-                SELECT count(*) AS sessions,
-                       count(*) FILTER (WHERE hosted_in_person) AS in_person,
-                       count(*) FILTER (WHERE NOT hosted_in_person) AS delegated
-                FROM reception_session WHERE held_on BETWEEN :from AND :to
-                """)
-                .param("from", from)
-                .param("to", to)
-                .query()
-                .singleRow();
-        Map<String, Object> visits = jdbc.sql("""
-                SELECT count(*) AS visits,
-                       COALESCE(sum(people), 0) AS people,
-                       count(*) FILTER (WHERE group_visit) AS groups,
-                       COALESCE(sum(people) FILTER (WHERE group_visit), 0) AS group_people,
-                       count(*) FILTER (WHERE NOT repeat_visit) AS first_visits,
-                       count(*) FILTER (WHERE repeat_visit) AS repeat_visits
-                FROM reception_visit WHERE held_on BETWEEN :from AND :to
+        // One statement: the counts page reads these with the petitions' counts, on every step.
+        Map<String, Object> totals = jdbc.sql("""
+                SELECT s.*, v.* FROM
+                  (SELECT count(*) AS sessions,
+                          count(*) FILTER (WHERE hosted_in_person) AS in_person,
+                          count(*) FILTER (WHERE NOT hosted_in_person) AS delegated
+                   FROM reception_session WHERE held_on BETWEEN :from AND :to) s,
+                  (SELECT count(*) AS visits,
+                          COALESCE(sum(people), 0) AS people,
+                          count(*) FILTER (WHERE group_visit) AS groups,
+                          COALESCE(sum(people) FILTER (WHERE group_visit), 0) AS group_people,
+                          count(*) FILTER (WHERE NOT repeat_visit) AS first_visits,
+                          count(*) FILTER (WHERE repeat_visit) AS repeat_visits
+                   FROM reception_visit WHERE held_on BETWEEN :from AND :to) v
                 """)
                 .param("from", from)
                 .param("to", to)
                 .query()
                 .singleRow();
         return new ReceptionTotals(
-                number(sessions, "sessions"), number(sessions, "in_person"), number(sessions, "delegated"),
-                number(visits, "visits"), number(visits, "people"), number(visits, "groups"),
-                number(visits, "group_people"), number(visits, "first_visits"), number(visits, "repeat_visits"));
+                number(totals, "sessions"), number(totals, "in_person"), number(totals, "delegated"),
+                number(totals, "visits"), number(totals, "people"), number(totals, "groups"),
+                number(totals, "group_people"), number(totals, "first_visits"), number(totals, "repeat_visits"));
     }
 
     private Map<String, List<VisitView>> visits(List<String> sessionIds) {
