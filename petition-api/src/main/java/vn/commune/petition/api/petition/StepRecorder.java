@@ -3,7 +3,11 @@ package vn.commune.petition.api.petition;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.config.CommuneClock;
@@ -45,7 +49,7 @@ class StepRecorder {
     /** Records a step on an existing petition: 200 with its view, or 412 if If-Match is stale. */
     ResponseEntity<String> step(String petitionId, String ifMatch, Object body, String idempotencyKey,
                                 HttpServletRequest request, BiFunction<Long, LocalDate, Object> command) {
-        Long expectedVersion = expectedVersion(ifMatch);
+        Long expectedVersion = expectedVersion(ifMatch, () -> views.find(petitionId).map(PetitionView::version));
         return writes.run(body, idempotencyKey, request, () -> {
             writes.send(command.apply(expectedVersion, CommuneClock.today(clock)));
             return response(200, null, petitionId);
@@ -65,20 +69,34 @@ class StepRecorder {
     /**
      * {@code "3"} or {@code 3} expect version 3; {@code *} or no header expect any. A weak tag such
      * as {@code W/"3"} never matches: If-Match compares strongly (RFC 9110, 13.1.1), so it is 412.
+     * A list ({@code "3", "4"}) matches if the petition is now at one of its versions, which is then
+     * the version expected, so that a step recorded meanwhile still makes it 412.
      */
-    static Long expectedVersion(String ifMatch) {
+    static Long expectedVersion(String ifMatch, Supplier<Optional<Long>> current) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            throw new PreconditionFailedException("A weak entity tag never matches If-Match");
+        Set<Long> versions = new LinkedHashSet<>();
+        for (String listed : ifMatch.split(",")) {
+            String tag = listed.strip();
+            if (tag.startsWith("W/")) {
+                continue;
+            }
+            try {
+                versions.add(Long.parseLong(tag.replace("\"", "")));
+            } catch (NumberFormatException e) {
+                // a tag of something else: it matches no version of a petition
+            }
         }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new PreconditionFailedException("If-Match does not name a version of this petition");
+        if (versions.isEmpty()) {
+            throw new PreconditionFailedException(ifMatch.contains("W/")
+                    ? "A weak entity tag never matches If-Match"
+                    : "If-Match does not name a version of this petition");
         }
+        if (versions.size() == 1) {
+            return versions.iterator().next();
+        }
+        return current.get().filter(versions::contains).orElseThrow(() ->
+                new PreconditionFailedException("The petition is at none of the versions If-Match lists"));
     }
 }

@@ -110,6 +110,9 @@ class RequestValidationTest {
                 "{\"acceptedOn\":15770,\"complex\":1,\"especiallyComplex\":0}"));
         assertThat(errors).containsOnly(Map.entry("acceptedOn", "must be a date (yyyy-MM-dd)"),
                 Map.entry("complex", "must be true or false"), Map.entry("especiallyComplex", "must be true or false"));
+        assertThat(errors(chair().post("/api/petitions/" + id + "/acceptance",
+                "{\"acceptedOn\":\"2013-03-04\",\"complex\":\"true\"}")))
+                .containsOnly(Map.entry("complex", "must be true or false"));
         assertThat(version(id)).isZero();
     }
 
@@ -153,6 +156,10 @@ class RequestValidationTest {
         assertThat(fraction).containsOnlyKeys("days", "reason");
         assertThat(fraction.get("days")).isEqualTo("must be an integer");
 
+        Map<String, String> quoted = errors(chair().post(path,
+                "{\"extendedOn\":\"2013-03-10\",\"days\":\"5\",\"reason\":\"Phức tạp\"}"));
+        assertThat(quoted).containsOnly(Map.entry("days", "must be an integer"));
+
         Map<String, String> outOfRange = errors(chair().post(path,
                 "{\"extendedOn\":\"2013-03-10\",\"days\":99999999999,\"reason\":7}"));
         assertThat(outOfRange).containsOnlyKeys("days", "reason");
@@ -178,7 +185,7 @@ class RequestValidationTest {
         Map<String, String> step = errors(chair().post("/api/petitions/" + id + "/extensions",
                 "{\"extendedOn\":\"2013-03-10\",\"days\":\"ten\",\"reason\":\"Phức tạp\"}"));
         assertThat(step).containsOnlyKeys("days");
-        assertThat(step.get("days")).isEqualTo("'ten' is not an integer");
+        assertThat(step.get("days")).isEqualTo("must be an integer");
 
         Map<String, String> receipt = errors(officer().post("/api/petitions", receipt("petitioners",
                 "[{\"fullName\":\"A\",\"address\":\"B\"}, null]")));
@@ -235,5 +242,19 @@ class RequestValidationTest {
         Api.Response strong = chair().with("If-Match", "\"0\"")
                 .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
         assertThat(strong.status()).as(strong.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void if_match_with_a_list_matches_when_the_petition_is_at_one_of_its_versions() {
+        String id = receive();
+        Api.Response none = chair().with("If-Match", "\"3\", \"4\"")
+                .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
+        assertThat(none.status()).as(none.toString()).isEqualTo(412);
+        assertThat(version(id)).isZero();
+
+        Api.Response listed = chair().with("If-Match", "W/\"1\", \"7\", \"0\"")
+                .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(version(id)).isEqualTo(1);
     }
 }
