@@ -10,10 +10,18 @@ JAR=$(ls petition-api/target/petition-api-*.jar | head -1)
 start_service() {
   local port=$1 log=$2
   shift 2
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "FAIL: something already answers on port $port"
+    exit 1
+  fi
   java -Xmx512m -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=target/ -Daxoniq.update-checker.disabled=true \
     -jar "$JAR" --server.port="$port" --logging.level.root=WARN "$@" >> "$log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && return 0; sleep 1; done
+  for _ in $(seq 1 120); do
+    kill -0 "$APP" 2>/dev/null || { echo "FAIL: the service stopped while starting (see $log)"; exit 1; }
+    curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && return 0
+    sleep 1
+  done
   echo "FAIL: the service did not start (see $log)"
   exit 1
 }

@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +49,25 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC");
         if (port > 0) {
+            refuseIfTaken(port);
             builder.setPort(port);
         }
         return builder.start();
+    }
+
+    /**
+     * Fails if something already listens on the port. zonky waits for its server by connecting to
+     * the port, so a server already there (another instance of the service, left running) would be
+     * taken for the one just started, and the service would silently use another data directory.
+     */
+    static void refuseIfTaken(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+        } catch (IOException free) {
+            return;
+        }
+        throw new IllegalStateException("Port " + port + " is already in use, perhaps by the embedded PostgreSQL of"
+                + " another instance of this service: stop it, or choose another petition.db.embedded-port");
     }
 
     @Bean
