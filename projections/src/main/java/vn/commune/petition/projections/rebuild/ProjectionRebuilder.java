@@ -86,7 +86,7 @@ public class ProjectionRebuilder {
         long total = head();
         progress.put(name, RebuildProgress.running(name, "REBUILD", 0, total, started, started));
         try {
-            List<String> deferredIndexes = createCopy(projection, schema);
+            Map<String, List<String>> deferredIndexes = createCopy(projection, schema);
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
             Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
             long[] done = {0};
@@ -177,16 +177,16 @@ public class ProjectionRebuilder {
     /**
      * Creates the empty copy of the projection's tables in {@code schema}, built for loading: unlogged
      * (no WAL for rows that are rebuilt anyway if the server stops), and with only its primary and
-     * unique keys, which the handlers' upserts and updates need. Returns the statements that make the
+     * unique keys, which the handlers' upserts and updates need. Returns, by table, the statements that make the
      * other indexes, run by {@link #finishCopy} once the rows are in: an index built in one sorted
      * pass costs far less than one kept up to date row by row.
      */
-    private List<String> createCopy(ProjectionDefinition projection, String schema) {
+    private Map<String, List<String>> createCopy(ProjectionDefinition projection, String schema) {
         return transaction.execute(status -> {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
             jdbc.sql("CREATE SCHEMA " + schema).update();
-            List<String> deferred = new ArrayList<>();
+            Map<String, List<String>> deferred = new java.util.LinkedHashMap<>();
             for (String table : projection.tables()) {
                 // Everything but the indexes; those keep the live table's names, so that a later
                 // migration naming one still finds it after the swap.
@@ -210,8 +210,8 @@ public class ProjectionRebuilder {
                                 """)
                         .param("table", "public." + table)
                         .query(String.class).list()
-                        .forEach(index -> deferred.add(index.replace(" ON public." + table + " ",
-                                " ON " + schema + "." + table + " ")));
+                        .forEach(index -> deferred.computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(index.replace(" ON public." + table + " ", " ON " + schema + "." + table + " ")));
             }
             return deferred;
         });
@@ -220,16 +220,29 @@ public class ProjectionRebuilder {
     /**
      * Makes the loaded copy a table like the live one: logged, with every index and the foreign keys
      * between its own tables, and with planner statistics. Runs before the live tables are locked.
+     * Each table is finished in a transaction of its own, two at a time (SET LOGGED rewrites the
+     * table and rebuilds its keys, on one core each); the foreign keys come last.
      */
-    private void finishCopy(ProjectionDefinition projection, String schema, List<String> deferredIndexes) {
+    private void finishCopy(ProjectionDefinition projection, String schema, Map<String, List<String>> deferredIndexes) {
+        ExecutorService finishers = Executors.newFixedThreadPool(2, task -> new Thread(task, "projection-rebuild-finish"));
+        try {
+            List<Future<?>> tables = new ArrayList<>();
+            for (String table : projection.tables()) {
+                tables.add(finishers.submit(() -> transaction.executeWithoutResult(status -> {
+                    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                    jdbc.execute("ALTER TABLE " + schema + "." + table + " SET LOGGED");
+                    deferredIndexes.getOrDefault(table, List.of()).forEach(jdbc::execute);
+                    jdbc.execute("ANALYZE " + schema + "." + table);
+                })));
+            }
+            for (Future<?> table : tables) {
+                await(table);
+            }
+        } finally {
+            finishers.shutdownNow();
+        }
         transaction.executeWithoutResult(status -> {
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            for (String table : projection.tables()) {
-                jdbc.sql("ALTER TABLE " + schema + "." + table + " SET LOGGED").update();
-            }
-            for (String index : deferredIndexes) {
-                jdbc.sql(index).update();
-            }
             List<Map<String, Object>> foreignKeys = jdbc.sql("""
                             SELECT c.conrelid::regclass::text AS table_name, c.conname, pg_get_constraintdef(c.oid) AS def
                               FROM pg_constraint c
@@ -242,9 +255,6 @@ public class ProjectionRebuilder {
             for (Map<String, Object> key : foreignKeys) {
                 jdbc.sql("ALTER TABLE " + schema + "." + key.get("table_name") + " ADD CONSTRAINT "
                         + key.get("conname") + " " + key.get("def")).update();
-            }
-            for (String table : projection.tables()) {
-                jdbc.sql("ANALYZE " + schema + "." + table).update();
             }
         });
     }
