@@ -2,6 +2,8 @@ package vn.commune.petition.projections.rebuild;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,7 +85,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
                 segments.add(current);
             }
             int level = writesByAggregate.merge(aggregate, 1, Integer::sum) - 1;
-            current.add(level, statement, values);
+            current.add(level, statement, new Row(values, aggregate.hashCode()));
         }
         pending++;
         // The handlers' return value is not the rows touched: nothing has run yet.
@@ -110,7 +112,11 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
         return taken;
     }
 
-    /** Writes taken from a {@link DeferredWrites}, to run in order on one connection. */
+    /**
+     * Writes taken from a {@link DeferredWrites}, to run in order on one connection; or, when they hold
+     * no write outside an aggregate, in parts by aggregate, each part on a connection of its own and
+     * at the same time as the others (writes of different aggregates commute).
+     */
     public static final class Pending {
 
         private final List<Segment> segments;
@@ -125,42 +131,70 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
             return writes;
         }
 
+        /** Whether these writes can be written in parts: none of them is outside an aggregate. */
+        public boolean divisible() {
+            return segments.stream().allMatch(Levels.class::isInstance);
+        }
+
         public void writeTo(JdbcOperations jdbc) {
             for (Segment segment : segments) {
-                segment.writeTo(jdbc);
+                segment.writeTo(jdbc, 0, 1);
+            }
+        }
+
+        /** Writes part {@code part} of {@code parts}: the writes of the aggregates that fall in it. */
+        public void writeTo(JdbcOperations jdbc, int part, int parts) {
+            if (parts > 1 && !divisible()) {
+                throw new IllegalStateException("Writes outside an aggregate cannot be written in parts");
+            }
+            for (Segment segment : segments) {
+                segment.writeTo(jdbc, part, parts);
             }
         }
     }
 
     private interface Segment {
-        void writeTo(JdbcOperations jdbc);
+        void writeTo(JdbcOperations jdbc, int part, int parts);
+    }
+
+    /** A write's positional values, and the hash of its aggregate's identifier, which picks its part. */
+    private record Row(Object[] values, int aggregate) {
+        boolean in(int part, int parts) {
+            return Math.floorMod(aggregate, parts) == part;
+        }
     }
 
     /** Writes of aggregates' events, by level, each level one batch per statement. */
     private static final class Levels implements Segment {
 
-        private final TreeMap<Integer, LinkedHashMap<Statement, List<Object[]>>> levels = new TreeMap<>();
+        private final TreeMap<Integer, LinkedHashMap<Statement, List<Row>>> levels = new TreeMap<>();
 
-        void add(int level, Statement statement, Object[] values) {
+        void add(int level, Statement statement, Row row) {
             levels.computeIfAbsent(level, l -> new LinkedHashMap<>())
                     .computeIfAbsent(statement, s -> new ArrayList<>())
-                    .add(values);
+                    .add(row);
         }
 
         @Override
-        public void writeTo(JdbcOperations jdbc) {
-            for (LinkedHashMap<Statement, List<Object[]>> level : levels.values()) {
-                level.forEach((statement, rows) -> jdbc.batchUpdate(statement.sql(), new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        bind(ps, rows.get(i));
+        public void writeTo(JdbcOperations jdbc, int part, int parts) {
+            for (LinkedHashMap<Statement, List<Row>> level : levels.values()) {
+                level.forEach((statement, all) -> {
+                    List<Row> rows = parts == 1 ? all : all.stream().filter(row -> row.in(part, parts)).toList();
+                    if (rows.isEmpty()) {
+                        return;
                     }
+                    jdbc.batchUpdate(statement.sql(), new BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(PreparedStatement ps, int i) throws SQLException {
+                            bind(ps, rows.get(i).values());
+                        }
 
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                }));
+                        @Override
+                        public int getBatchSize() {
+                            return rows.size();
+                        }
+                    });
+                });
             }
         }
     }
@@ -168,7 +202,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
     /** A write outside an aggregate's event: alone, in its place. */
     private record Barrier(Statement statement, Object[] values) implements Segment {
         @Override
-        public void writeTo(JdbcOperations jdbc) {
+        public void writeTo(JdbcOperations jdbc, int part, int parts) {
             jdbc.update(statement.sql(), ps -> bind(ps, values));
         }
     }
@@ -212,7 +246,17 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
 
     private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            Object value = values[i];
+            // What Spring does with these types, without its checks and trace logging per value;
+            // anything else, nulls included, goes through Spring.
+            if (value instanceof String text) {
+                ps.setString(i + 1, text);
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean
+                    || value instanceof LocalDate || value instanceof OffsetDateTime) {
+                ps.setObject(i + 1, value);
+            } else {
+                StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);
+            }
         }
     }
 }

@@ -39,6 +39,8 @@ public class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     /** Events per transaction of a rebuild by default; the storage engine given should read as many at a time. */
     public static final int BATCH = 5_000;
+    /** Threads writing a rebuild's batches, each its share of the aggregates, beside the one reading. */
+    static final int WRITERS = 2;
 
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -261,42 +263,69 @@ public class ProjectionRebuilder {
 
     /**
      * Applies every stored event to the handler, into the copy in {@code schema}, and returns the token
-     * of the last. Two threads share the work, so that both cores are busy: this one reads a batch of
-     * events and applies the handler, which holds its writes back; a writer thread then writes that
-     * batch in a transaction of its own while this one reads the next. Batches are written one at a
-     * time and in order, so each aggregate's writes keep their order.
+     * of the last. The work is shared so that both cores are busy: this thread reads a batch of events
+     * and applies the handler, which holds its writes back; while it reads the next batch, {@link
+     * #WRITERS} writer threads write the last one, each the writes of its share of the aggregates, in
+     * a transaction of its own (writes of different aggregates commute). A batch is written only once
+     * the one before it is, so each aggregate's writes keep their order.
      */
     private TrackingToken replay(ProjectionDefinition projection, String schema, DeferredWrites writes,
                                  Object handler, long total, long[] done, Instant started, String kind) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
-        ExecutorService writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "projection-rebuild-writer"));
+        List<ExecutorService> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(Executors.newSingleThreadExecutor(task -> new Thread(task, "projection-rebuild-writer")));
+        }
         try {
             TrackingToken token = null;
-            Future<?> writing = CompletableFuture.completedFuture(null);
+            List<Future<?>> writing = List.of();
+            Read written = null;
             while (true) {
                 Read read = read(adapter, writes, token);
                 token = read.token();
-                await(writing);
-                writing = writer.submit(() -> {
-                    transaction.executeWithoutResult(status -> write(schema, read.writes()));
-                    done[0] += read.events();
+                writing.forEach(ProjectionRebuilder::await);
+                if (written != null) {
+                    done[0] += written.events();
                     progress.put(projection.name(), RebuildProgress.running(projection.name(), kind, done[0],
                             Math.max(total, done[0]), started, clock.instant()));
-                });
+                }
+                writing = write(writers, schema, read.writes());
+                written = read;
                 if (read.events() < batch) {
-                    await(writing);
+                    writing.forEach(ProjectionRebuilder::await);
+                    done[0] += read.events();
                     return token;
                 }
             }
         } finally {
-            writer.shutdownNow();
-            try {
-                // A failed rebuild drops its copy next: let a batch being written finish first.
-                writer.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            writers.forEach(ExecutorService::shutdownNow);
+            for (ExecutorService writer : writers) {
+                try {
+                    // A failed rebuild drops its copy next: let a batch being written finish first.
+                    writer.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
+    }
+
+    /** Starts writing a batch: in parts, one per writer, or whole on the first if it cannot be divided. */
+    private List<Future<?>> write(List<ExecutorService> writers, String schema, DeferredWrites.Pending writes) {
+        if (!writes.divisible()) {
+            return List.of(writers.get(0).submit(() ->
+                    transaction.executeWithoutResult(status -> write(schema, writes))));
+        }
+        List<Future<?>> parts = new ArrayList<>();
+        for (int part = 0; part < writers.size(); part++) {
+            int mine = part;
+            parts.add(writers.get(part).submit(() -> transaction.executeWithoutResult(status -> {
+                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+                writes.writeTo(jdbc, mine, writers.size());
+            })));
+        }
+        return parts;
     }
 
     /** A batch of events read and applied: the writes they made, how many they were, the last one's token. */
