@@ -73,7 +73,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
 
     @Override
     public int update(String sql, SqlParameterSource parameters) {
-        Statement statement = STATEMENTS.computeIfAbsent(sql, text -> statement(text, parameters));
+        Statement statement = STATEMENTS.computeIfAbsent(sql, DeferredWrites::statement);
         Object[] values = values(statement, parameters);
         if (aggregate == null) {
             segments.add(new Barrier(statement, values));
@@ -137,9 +137,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
         }
 
         public void writeTo(JdbcOperations jdbc) {
-            for (Segment segment : segments) {
-                segment.writeTo(jdbc, 0, 1);
-            }
+            writeTo(jdbc, 0, 1);
         }
 
         /** Writes part {@code part} of {@code parts}: the writes of the aggregates that fall in it. */
@@ -207,17 +205,13 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
         }
     }
 
-    private static Statement statement(String sql, SqlParameterSource parameters) {
+    /** The positional form of a statement's text, the same whatever values a call gives. */
+    private static Statement statement(String sql) {
         ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-        String[] names = NamedParameterUtils.buildSqlParameterList(parsed, parameters).stream()
+        String[] names = NamedParameterUtils.buildSqlParameterList(parsed, new MapSqlParameterSource()).stream()
                 .map(SqlParameter::getName).toArray(String[]::new);
-        for (String name : names) {
-            if (parameters.hasValue(name) && parameters.getValue(name) instanceof Iterable<?>) {
-                // A list expands into as many placeholders as it has elements: not one statement.
-                throw new IllegalArgumentException("A deferred write cannot take a list parameter: " + name);
-            }
-        }
-        return new Statement(NamedParameterUtils.substituteNamedParameters(parsed, parameters), names);
+        // Without values, each parameter becomes one placeholder (a list would have expanded).
+        return new Statement(NamedParameterUtils.substituteNamedParameters(parsed, null), names);
     }
 
     private static Object[] values(Statement statement, SqlParameterSource parameters) {
@@ -234,6 +228,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
                 throw new IllegalArgumentException("No value given for the parameter " + name);
             }
             if (values[i] instanceof Iterable<?>) {
+                // A list would expand into as many placeholders as it has elements: not one statement.
                 throw new IllegalArgumentException("A deferred write cannot take a list parameter: " + name);
             }
             int type = parameters.getSqlType(name);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -312,20 +311,14 @@ public class ProjectionRebuilder {
 
     /** Starts writing a batch: in parts, one per writer, or whole on the first if it cannot be divided. */
     private List<Future<?>> write(List<ExecutorService> writers, String schema, DeferredWrites.Pending writes) {
-        if (!writes.divisible()) {
-            return List.of(writers.get(0).submit(() ->
-                    transaction.executeWithoutResult(status -> write(schema, writes))));
-        }
-        List<Future<?>> parts = new ArrayList<>();
-        for (int part = 0; part < writers.size(); part++) {
+        int parts = writes.divisible() ? writers.size() : 1;
+        List<Future<?>> writing = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
             int mine = part;
-            parts.add(writers.get(part).submit(() -> transaction.executeWithoutResult(status -> {
-                JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-                jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
-                writes.writeTo(jdbc, mine, writers.size());
-            })));
+            writing.add(writers.get(part).submit(() ->
+                    transaction.executeWithoutResult(status -> write(schema, writes, mine, parts))));
         }
-        return parts;
+        return writing;
     }
 
     /** A batch of events read and applied: the writes they made, how many they were, the last one's token. */
@@ -349,11 +342,11 @@ public class ProjectionRebuilder {
         return new Read(writes.take(), applied, token);
     }
 
-    /** Writes a batch into the copy, in the caller's transaction. */
-    private void write(String schema, DeferredWrites.Pending writes) {
+    /** Writes part {@code part} of {@code parts} of a batch into the copy, in the caller's transaction. */
+    private void write(String schema, DeferredWrites.Pending writes, int part, int parts) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
-        writes.writeTo(jdbc);
+        writes.writeTo(jdbc, part, parts);
     }
 
     /** Applies the events stored since {@code from}, in the caller's transaction, until there are no more. */
@@ -365,7 +358,7 @@ public class ProjectionRebuilder {
         do {
             read = read(adapter, writes, token);
             token = read.token();
-            write(schema, read.writes());
+            write(schema, read.writes(), 0, 1);
             done[0] += read.events();
             progress.put(name, RebuildProgress.running(name, kind, done[0], Math.max(total, done[0]), started,
                     clock.instant()));
