@@ -1,5 +1,6 @@
 package vn.commune.petition.api.admin;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.commune.petition.api.problem.FieldProblem;
+import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.Problems;
 import vn.commune.petition.projections.rebuild.ProjectionDefinition;
 import vn.commune.petition.projections.rebuild.ProjectionRebuilder;
+import vn.commune.petition.projections.rebuild.RebuildMethod;
 import vn.commune.petition.projections.rebuild.RebuildProgress;
 
 /**
@@ -59,9 +64,20 @@ class ProjectionsController implements DisposableBean {
         return rebuilder.projections().stream().map(projection -> status(projection, head)).toList();
     }
 
+    /**
+     * Starts a rebuild; {@code ?method=handlers} replays every event through the handlers even where
+     * the projection has a set-based rebuild ({@code sql}, the default where there is one).
+     */
     @PostMapping("/api/admin/projections/{name}/rebuild")
-    ResponseEntity<?> rebuild(@PathVariable String name) {
+    ResponseEntity<?> rebuild(@PathVariable String name, @RequestParam(required = false) String method) {
         ProjectionDefinition projection = known(name);
+        RebuildMethod how = method == null ? projection.defaultMethod() : Arrays.stream(RebuildMethod.values())
+                .filter(m -> m.name().equalsIgnoreCase(method)
+                        && (m == RebuildMethod.HANDLERS || !projection.setBasedRebuild().isEmpty()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidRequestException(List.of(new FieldProblem("method",
+                        projection.setBasedRebuild().isEmpty() ? "must be handlers: this projection has no"
+                                + " set-based rebuild" : "must be sql or handlers"))));
         synchronized (this) {
             if (rebuilder.running(name)) {
                 ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "A rebuild is running",
@@ -69,7 +85,7 @@ class ProjectionsController implements DisposableBean {
                 problem.setProperty("rule", "REBUILD_RUNNING");
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
             }
-            background.submit(() -> rebuilder.rebuild(projection.name()));
+            background.submit(() -> rebuilder.rebuild(projection.name(), how));
         }
         return ResponseEntity.accepted()
                 .header("Location", "/api/admin/projections/" + name + "/rebuild")

@@ -46,9 +46,10 @@ class RebuildConfiguration {
                         // first): the swap locks them in this order, and a batch of the live processor
                         // then never holds one while waiting for another the swap holds.
                         List.of("count_fact", "count_petition", "count_mediation"),
-                        jdbc -> new CountsProjection(jdbc, clock, new SimpleMeterRegistry())),
+                        jdbc -> new CountsProjection(jdbc, clock, new SimpleMeterRegistry()),
+                        CountsProjection.SET_BASED_REBUILD),
                 new ProjectionDefinition(PetitionViewProjection.PROCESSING_GROUP, List.of("petition_view"),
-                        jdbc -> new PetitionViewProjection(jdbc, json)),
+                        jdbc -> new PetitionViewProjection(jdbc, json), PetitionViewProjection.SET_BASED_REBUILD),
                 new ProjectionDefinition(SessionProjection.PROCESSING_GROUP,
                         List.of("reception_session", "reception_visit"), SessionProjection::new)));
     }

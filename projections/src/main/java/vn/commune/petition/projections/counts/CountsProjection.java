@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,6 +30,7 @@ import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.PetitionerGuided;
+import vn.commune.petition.projections.petition.PetitionEventRows;
 
 /**
  * Keeps the facts the counts are computed from. It runs in the "counts" tracking processor, behind
@@ -40,6 +42,50 @@ import vn.commune.petition.domain.petition.PetitionerGuided;
 public class CountsProjection {
 
     public static final String PROCESSING_GROUP = "counts";
+
+    /**
+     * The counts' tables written from all the stored events at once, for a rebuild: the handlers below
+     * stated in SQL. A fact for every counted event, decoded from its payload; then, from the facts,
+     * one row per received petition with what its last acceptance, deadline and closing set, and one
+     * row per mediation.
+     */
+    public static final List<String> SET_BASED_REBUILD = List.of("""
+            INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
+                ward, closed_as, due_on, outcome)
+            SELECT petition_id, sequence, type, CAST(occurred_on AS date), recorded_at,
+                   CASE WHEN type = 'PetitionReceived' THEN j ->> 'kind' END,
+                   CASE WHEN type = 'PetitionReceived' THEN j ->> 'channel' END,
+                   CASE WHEN type = 'PetitionReceived' THEN j ->> 'field' END,
+                   CASE WHEN type = 'PetitionReceived' THEN j ->> 'ward' END,
+                   CASE WHEN closes THEN status END, CAST(j ->> due_field AS date), outcome
+              FROM """ + PetitionEventRows.from("t.counted"), """
+            INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on, accepted_on,
+                closed_on, closed_as)
+            SELECT petition_id, (r).occurred_on, (r).kind, (r).channel, (r).field, (r).ward, due_on, accepted_on,
+                   closed_on, closed_as
+              FROM (SELECT petition_id,
+                           (array_agg(f ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1] AS r,
+                           (array_agg(due_on ORDER BY sequence DESC)
+                               FILTER (WHERE type IN ('PetitionReceived', 'PetitionAccepted', 'DeadlineExtended')))[1]
+                               AS due_on,
+                           (array_agg(occurred_on ORDER BY sequence DESC) FILTER (WHERE type = 'PetitionAccepted'))[1]
+                               AS accepted_on,
+                           (array_agg(occurred_on ORDER BY sequence DESC) FILTER (WHERE closed_as IS NOT NULL))[1]
+                               AS closed_on,
+                           (array_agg(closed_as ORDER BY sequence DESC) FILTER (WHERE closed_as IS NOT NULL))[1]
+                               AS closed_as
+                      FROM count_fact f
+                     WHERE (hashtext(petition_id) & 2147483647) % :parts = :part
+                       AND (type IN ('PetitionReceived', 'PetitionAccepted', 'DeadlineExtended')
+                            OR closed_as IS NOT NULL)
+                     GROUP BY petition_id) p
+             WHERE NOT (r IS NULL) -- a row IS NULL when all its fields are, IS NOT NULL only when none is
+            """, """
+            INSERT INTO count_mediation (petition_id, sequence, held_on, outcome)
+            SELECT petition_id, sequence, occurred_on, outcome
+              FROM count_fact
+             WHERE outcome IS NOT NULL AND (hashtext(petition_id) & 2147483647) % :parts = :part
+            """);
 
     private final JdbcClient jdbc;
     private final Clock clock;

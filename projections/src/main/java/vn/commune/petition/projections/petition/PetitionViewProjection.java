@@ -33,6 +33,35 @@ public class PetitionViewProjection {
 
     public static final String PROCESSING_GROUP = "petition-view";
 
+    /**
+     * The view written from all the stored events at once, for a rebuild: the handlers below stated in
+     * SQL. One row per received petition: what its receipt recorded, the status, closing date and
+     * deadline its last steps set, and every step in order.
+     */
+    public static final List<String> SET_BASED_REBUILD = List.of("""
+            INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary, session_id,
+                received_on, handling_due_on, due_on, closed_on, version, petitioners, steps)
+            SELECT petition_id, r ->> 'reference', status, r ->> 'kind', r ->> 'channel', r ->> 'field', r ->> 'ward',
+                   r ->> 'summary', r ->> 'sessionId', CAST(r ->> 'receivedOn' AS date),
+                   CAST(r ->> 'handlingDueOn' AS date), due_on, closed_on, version,
+                   CASE WHEN jsonb_typeof(r -> 'petitioners') = 'array' THEN r -> 'petitioners'
+                        ELSE CAST('[]' AS jsonb) END,
+                   steps
+              FROM (SELECT petition_id,
+                           (array_agg(j ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1] AS r,
+                           (array_agg(status ORDER BY sequence DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
+                           (array_agg(CAST(occurred_on AS date) ORDER BY sequence DESC) FILTER (WHERE closes))[1]
+                               AS closed_on,
+                           (array_agg(CAST(j ->> due_field AS date) ORDER BY sequence DESC)
+                               FILTER (WHERE j ->> due_field IS NOT NULL))[1] AS due_on,
+                           max(sequence) AS version,
+                           jsonb_agg(jsonb_build_object('type', type, 'on', occurred_on) ORDER BY sequence) AS steps
+                      FROM """ + PetitionEventRows.from("true") + """
+
+                     GROUP BY petition_id) p
+             WHERE r IS NOT NULL
+            """);
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 

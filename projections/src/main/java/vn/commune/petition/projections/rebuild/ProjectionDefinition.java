@@ -6,7 +6,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A read model that can be rebuilt from the event store: its name (the Axon processing group), its
- * tables, and how to make a fresh instance of its event handler over a given JdbcClient.
+ * tables, how to make a fresh instance of its event handler over a given JdbcClient, and, if it has
+ * one, its set-based rebuild: statements that write its tables from all the stored events at once
+ * (see {@link ProjectionRebuilder#rebuild(String, RebuildMethod)} for their parameters).
  */
-public record ProjectionDefinition(String name, List<String> tables, Function<JdbcClient, Object> handlerFactory) {
+public record ProjectionDefinition(String name, List<String> tables, Function<JdbcClient, Object> handlerFactory,
+                                   List<String> setBasedRebuild) {
+
+    public ProjectionDefinition {
+        tables = List.copyOf(tables);
+        setBasedRebuild = List.copyOf(setBasedRebuild);
+    }
+
+    /** A read model rebuilt only by replaying its handlers. */
+    public ProjectionDefinition(String name, List<String> tables, Function<JdbcClient, Object> handlerFactory) {
+        this(name, tables, handlerFactory, List.of());
+    }
+
+    /** How this read model is rebuilt when no method is asked for: in SQL if it can be. */
+    public RebuildMethod defaultMethod() {
+        return setBasedRebuild.isEmpty() ? RebuildMethod.HANDLERS : RebuildMethod.SQL;
+    }
 }

@@ -12,10 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -79,26 +81,54 @@ public class ProjectionRebuilder {
         return current != null && current.state().equals("RUNNING");
     }
 
-    /** Rebuilds the projection into a fresh copy and swaps it in. Blocks until done. */
+    /** Rebuilds the projection into a fresh copy and swaps it in, by its default method. Blocks until done. */
     public RebuildProgress rebuild(String name) {
+        return rebuild(name, projections.get(name).defaultMethod());
+    }
+
+    /**
+     * Rebuilds the projection into a fresh copy and swaps it in. Blocks until done. By {@link
+     * RebuildMethod#SQL}, the projection's set-based statements first write the copy from the events
+     * stored so far, one after the other (a statement may read the tables those before it wrote), each
+     * run in two transactions at once, one per share of the petitions. They are given {@code :upTo},
+     * the position of the last event stored; {@code :gaps}, the positions below it with no event yet,
+     * as a bigint array in text ({@code "{5,9}"}), whose events, if they come, the handlers apply next;
+     * and {@code :part} of {@code :parts}, the share of the aggregates to write (by {@code
+     * hashtext(aggregate_identifier)}). The copy gets its keys after them, then goes on as by {@link
+     * RebuildMethod#HANDLERS} from the last event they saw.
+     */
+    public RebuildProgress rebuild(String name, RebuildMethod method) {
         ProjectionDefinition projection = projections.get(name);
+        if (method == RebuildMethod.SQL && projection.setBasedRebuild().isEmpty()) {
+            throw new IllegalArgumentException("The projection " + name + " has no set-based rebuild");
+        }
         String schema = "rebuild_" + name.replace('-', '_');
-        Instant started = clock.instant();
-        long total = head();
-        progress.put(name, RebuildProgress.running(name, "REBUILD", 0, total, started, started));
+        progress.put(name, RebuildProgress.started(name, "REBUILD", method, head(), clock.instant()));
         try {
-            Map<String, List<String>> deferredIndexes = createCopy(projection, schema);
+            Copy copy = createCopy(projection, schema, method == RebuildMethod.HANDLERS);
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
             Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
             long[] done = {0};
-            TrackingToken token = replay(projection, schema, writes, handler, total, done, started, "REBUILD");
-            finishCopy(projection, schema, deferredIndexes);
+            TrackingToken from = null;
+            // Where the time goes, for the log: each phase's seconds.
+            List<String> phases = new ArrayList<>();
+            long mark = System.nanoTime();
+            if (method == RebuildMethod.SQL) {
+                from = load(projection, schema, done);
+                mark = phase(phases, "loaded in SQL", mark);
+                finish(projection.tables(), table -> copy.keys().getOrDefault(table, List.of()));
+                mark = phase(phases, "keys", mark);
+            }
+            TrackingToken token = replay(projection, schema, writes, handler, from, done);
+            mark = phase(phases, "replayed", mark);
+            finishCopy(projection, schema, copy.indexes());
+            mark = phase(phases, "logged and indexed", mark);
             transaction.executeWithoutResult(status -> {
                 JdbcClient jdbc = JdbcClient.create(dataSource);
                 for (String table : projection.tables()) {
                     jdbc.sql("LOCK TABLE public." + table + " IN ACCESS EXCLUSIVE MODE").update();
                 }
-                applyAll(schema, writes, handler, token, done, name, total, started, "REBUILD");
+                applyAll(schema, writes, handler, token, done, name);
                 jdbc.sql("DROP SCHEMA IF EXISTS retired_" + schema + " CASCADE").update();
                 jdbc.sql("CREATE SCHEMA retired_" + schema).update();
                 for (String table : projection.tables()) {
@@ -108,9 +138,11 @@ public class ProjectionRebuilder {
                 jdbc.sql("DROP SCHEMA retired_" + schema + " CASCADE").update();
                 jdbc.sql("DROP SCHEMA " + schema + " CASCADE").update();
             });
+            phase(phases, "swapped", mark);
             RebuildProgress result = progress.get(name).finished("DONE", done[0], clock.instant(), null);
             progress.put(name, result);
-            log.info("Rebuilt projection {} from {} events ({} events/s)", name, done[0], result.eventsPerSecond());
+            log.info("Rebuilt projection {} by {} from {} events ({} events/s; {})", name, method, done[0],
+                    result.eventsPerSecond(), String.join(", ", phases));
             return result;
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {} failed: {}", name, e.getClass().getName(), e);
@@ -134,15 +166,14 @@ public class ProjectionRebuilder {
     public VerifyResult verify(String name) {
         ProjectionDefinition projection = projections.get(name);
         String schema = "verify_" + name.replace('-', '_');
-        Instant started = clock.instant();
-        long total = head();
-        progress.put(name, RebuildProgress.running(name, "VERIFY", 0, total, started, started));
+        // Always by the handlers: a verification is what checks a set-based rebuild.
+        progress.put(name, RebuildProgress.started(name, "VERIFY", RebuildMethod.HANDLERS, head(), clock.instant()));
         try {
-            createCopy(projection, schema);
+            createCopy(projection, schema, true);
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
             Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
             long[] done = {0};
-            replay(projection, schema, writes, handler, total, done, started, "VERIFY");
+            replay(projection, schema, writes, handler, null, done);
             List<Difference> differences = compare(projection, schema);
             // The live tracking processor may still be applying the last events: give it a moment.
             for (int attempt = 0; attempt < 10 && !differences.isEmpty(); attempt++) {
@@ -175,18 +206,23 @@ public class ProjectionRebuilder {
         return differences;
     }
 
+    /** The statements that complete a copy's tables, by table: their primary and unique keys; their other indexes. */
+    private record Copy(Map<String, List<String>> keys, Map<String, List<String>> indexes) {
+    }
+
     /**
      * Creates the empty copy of the projection's tables in {@code schema}, built for loading: unlogged
-     * (no WAL for rows that are rebuilt anyway if the server stops), and with only its primary and
-     * unique keys, which the handlers' upserts and updates need. Returns, by table, the statements that make the
-     * other indexes, run by {@link #finishCopy} once the rows are in: an index built in one sorted
-     * pass costs far less than one kept up to date row by row.
+     * (no WAL for rows that are rebuilt anyway if the server stops), and without its secondary indexes,
+     * made by {@link #finishCopy} once the rows are in: an index built in one sorted pass costs far less
+     * than one kept up to date row by row. The primary and unique keys, which the handlers' upserts and
+     * updates need, are made now if {@code keysNow}, else returned for after a set-based load.
      */
-    private Map<String, List<String>> createCopy(ProjectionDefinition projection, String schema) {
+    private Copy createCopy(ProjectionDefinition projection, String schema, boolean keysNow) {
         return transaction.execute(status -> {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
             jdbc.sql("CREATE SCHEMA " + schema).update();
+            Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
             Map<String, List<String>> deferred = new java.util.LinkedHashMap<>();
             for (String table : projection.tables()) {
                 // Everything but the indexes; those keep the live table's names, so that a later
@@ -201,8 +237,11 @@ public class ProjectionRebuilder {
                                 """)
                         .param("table", "public." + table)
                         .query().listOfRows()
-                        .forEach(key -> jdbc.sql("ALTER TABLE " + schema + "." + table + " ADD CONSTRAINT "
-                                + key.get("conname") + " " + key.get("def")).update());
+                        .forEach(key -> keys.computeIfAbsent(table, t -> new ArrayList<>()).add("ALTER TABLE " + schema
+                                + "." + table + " ADD CONSTRAINT " + key.get("conname") + " " + key.get("def")));
+                if (keysNow) {
+                    keys.getOrDefault(table, List.of()).forEach(key -> jdbc.sql(key).update());
+                }
                 jdbc.sql("""
                                 SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
                                  WHERE i.indrelid = CAST(:table AS regclass)
@@ -214,7 +253,7 @@ public class ProjectionRebuilder {
                         .forEach(index -> deferred.computeIfAbsent(table, t -> new ArrayList<>())
                                 .add(index.replace(" ON public." + table + " ", " ON " + schema + "." + table + " ")));
             }
-            return deferred;
+            return new Copy(keysNow ? Map.of() : keys, deferred);
         });
     }
 
@@ -225,23 +264,13 @@ public class ProjectionRebuilder {
      * table and rebuilds its keys, on one core each); the foreign keys come last.
      */
     private void finishCopy(ProjectionDefinition projection, String schema, Map<String, List<String>> deferredIndexes) {
-        ExecutorService finishers = Executors.newFixedThreadPool(2, task -> new Thread(task, "projection-rebuild-finish"));
-        try {
-            List<Future<?>> tables = new ArrayList<>();
-            for (String table : projection.tables()) {
-                tables.add(finishers.submit(() -> transaction.executeWithoutResult(status -> {
-                    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-                    jdbc.execute("ALTER TABLE " + schema + "." + table + " SET LOGGED");
-                    deferredIndexes.getOrDefault(table, List.of()).forEach(jdbc::execute);
-                    jdbc.execute("ANALYZE " + schema + "." + table);
-                })));
-            }
-            for (Future<?> table : tables) {
-                await(table);
-            }
-        } finally {
-            finishers.shutdownNow();
-        }
+        finish(projection.tables(), table -> {
+            List<String> statements = new ArrayList<>();
+            statements.add("ALTER TABLE " + schema + "." + table + " SET LOGGED");
+            statements.addAll(deferredIndexes.getOrDefault(table, List.of()));
+            statements.add("ANALYZE " + schema + "." + table);
+            return statements;
+        });
         transaction.executeWithoutResult(status -> {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             List<Map<String, Object>> foreignKeys = jdbc.sql("""
@@ -269,14 +298,14 @@ public class ProjectionRebuilder {
      * the one before it is, so each aggregate's writes keep their order.
      */
     private TrackingToken replay(ProjectionDefinition projection, String schema, DeferredWrites writes,
-                                 Object handler, long total, long[] done, Instant started, String kind) {
+                                 Object handler, TrackingToken from, long[] done) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
         List<ExecutorService> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             writers.add(Executors.newSingleThreadExecutor(task -> new Thread(task, "projection-rebuild-writer")));
         }
         try {
-            TrackingToken token = null;
+            TrackingToken token = from;
             List<Future<?>> writing = List.of();
             Read written = null;
             while (true) {
@@ -285,8 +314,7 @@ public class ProjectionRebuilder {
                 writing.forEach(ProjectionRebuilder::await);
                 if (written != null) {
                     done[0] += written.events();
-                    progress.put(projection.name(), RebuildProgress.running(projection.name(), kind, done[0],
-                            Math.max(total, done[0]), started, clock.instant()));
+                    advance(projection.name(), done[0]);
                 }
                 writing = write(writers, schema, read.writes());
                 written = read;
@@ -351,7 +379,7 @@ public class ProjectionRebuilder {
 
     /** Applies the events stored since {@code from}, in the caller's transaction, until there are no more. */
     private void applyAll(String schema, DeferredWrites writes, Object handler, TrackingToken from, long[] done,
-                          String name, long total, Instant started, String kind) {
+                          String name) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
         TrackingToken token = from;
         Read read;
@@ -360,10 +388,80 @@ public class ProjectionRebuilder {
             token = read.token();
             write(schema, read.writes(), 0, 1);
             done[0] += read.events();
-            progress.put(name, RebuildProgress.running(name, kind, done[0], Math.max(total, done[0]), started,
-                    clock.instant()));
+            advance(name, done[0]);
         } while (read.events() == batch);
         new JdbcTemplate(dataSource).execute("SET LOCAL search_path TO public");
+    }
+
+    /**
+     * Writes the copy by the projection's set-based statements, from the events stored now, and returns
+     * the token of the last: the handlers go on from there, and apply first any event below it that
+     * was not stored yet (a gap: a transaction still writing it, or one rolled back). Gaps are looked
+     * for as far back as Axon's tracking tokens look, 10,000 positions.
+     */
+    private TrackingToken load(ProjectionDefinition projection, String schema, long[] done) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Long upTo = jdbc.sql("SELECT max(global_index) FROM domainevententry").query(Long.class).single();
+        if (upTo == null) {
+            return null;
+        }
+        List<Long> gaps = jdbc.sql("""
+                        SELECT g FROM generate_series(GREATEST(:upTo - 10000,
+                                   (SELECT min(global_index) FROM domainevententry)), :upTo) AS g
+                         WHERE NOT EXISTS (SELECT 1 FROM domainevententry WHERE global_index = g)
+                        """)
+                .param("upTo", upTo).query(Long.class).list();
+        String gapArray = gaps.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        int parts = 2;
+        ExecutorService loaders = Executors.newFixedThreadPool(parts, task -> new Thread(task, "projection-rebuild-load"));
+        try {
+            for (String statement : projection.setBasedRebuild()) {
+                List<Future<?>> loading = new ArrayList<>();
+                for (int part = 0; part < parts; part++) {
+                    int mine = part;
+                    loading.add(loaders.submit(() -> transaction.executeWithoutResult(status -> {
+                        JdbcClient load = JdbcClient.create(dataSource);
+                        load.sql("SET LOCAL search_path TO " + schema + ", public").update();
+                        // Enough for the grouping by petition to sort in memory.
+                        load.sql("SET LOCAL work_mem = '256MB'").update();
+                        load.sql(statement).param("upTo", upTo).param("gaps", gapArray).param("part", mine)
+                                .param("parts", parts).update();
+                    })));
+                }
+                loading.forEach(ProjectionRebuilder::await);
+            }
+        } finally {
+            loaders.shutdownNow();
+        }
+        done[0] = jdbc.sql("SELECT count(*) FROM domainevententry WHERE global_index <= :upTo")
+                .param("upTo", upTo).query(Long.class).single();
+        advance(projection.name(), done[0]);
+        return GapAwareTrackingToken.newInstance(upTo, gaps);
+    }
+
+    /** Runs each table's statements in a transaction of its own, two tables at a time. */
+    private void finish(List<String> tables, Function<String, List<String>> statements) {
+        ExecutorService finishers = Executors.newFixedThreadPool(2, task -> new Thread(task, "projection-rebuild-finish"));
+        try {
+            List<Future<?>> finishing = new ArrayList<>();
+            for (String table : tables) {
+                finishing.add(finishers.submit(() -> transaction.executeWithoutResult(status ->
+                        statements.apply(table).forEach(new JdbcTemplate(dataSource)::execute))));
+            }
+            finishing.forEach(ProjectionRebuilder::await);
+        } finally {
+            finishers.shutdownNow();
+        }
+    }
+
+    private static long phase(List<String> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.add(String.format(java.util.Locale.ROOT, "%s %.1f s", name, (now - since) / 1e9));
+        return now;
+    }
+
+    private void advance(String name, long done) {
+        progress.computeIfPresent(name, (n, current) -> current.advanced(done, clock.instant()));
     }
 
     private static void await(Future<?> writing) {

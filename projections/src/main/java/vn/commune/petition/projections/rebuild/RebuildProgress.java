@@ -7,6 +7,7 @@ import java.time.Instant;
 public record RebuildProgress(
         String projection,
         String kind,
+        RebuildMethod method,
         String state,
         long eventsDone,
         long eventsTotal,
@@ -15,15 +16,18 @@ public record RebuildProgress(
         Instant finishedAt,
         String error) {
 
-    static RebuildProgress running(String projection, String kind, long done, long total, Instant startedAt,
-                                   Instant now) {
-        return new RebuildProgress(projection, kind, "RUNNING", done, total, rate(done, startedAt, now), startedAt,
-                null, null);
+    static RebuildProgress started(String projection, String kind, RebuildMethod method, long total, Instant now) {
+        return new RebuildProgress(projection, kind, method, "RUNNING", 0, total, 0, now, null, null);
+    }
+
+    RebuildProgress advanced(long done, Instant now) {
+        return new RebuildProgress(projection, kind, method, "RUNNING", done, Math.max(eventsTotal, done),
+                rate(done, startedAt, now), startedAt, null, null);
     }
 
     RebuildProgress finished(String state, long done, Instant now, String error) {
-        return new RebuildProgress(projection, kind, state, done, eventsTotal, rate(done, startedAt, now), startedAt,
-                now, error);
+        return new RebuildProgress(projection, kind, method, state, done, eventsTotal, rate(done, startedAt, now),
+                startedAt, now, error);
     }
 
     private static double rate(long done, Instant startedAt, Instant now) {

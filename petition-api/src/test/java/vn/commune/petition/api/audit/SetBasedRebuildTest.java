@@ -1,0 +1,191 @@
+package vn.commune.petition.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import vn.commune.petition.api.Api;
+import vn.commune.petition.api.PetitionServiceTest;
+import vn.commune.petition.domain.petition.PetitionEvent;
+
+/**
+ * The set-based rebuilds of the counts and the petition view write, from every type of petition
+ * event, the tables their handlers write: a verification, which replays the handlers, finds them
+ * equal. Petitions keep coming in while they run, and some positions of the event store are gaps.
+ * Its own database: a poison event elsewhere would stop every replay.
+ */
+@PetitionServiceTest
+@TestPropertySource(properties = {"petition.test.context=set-based-rebuild", "petition.rebuild.batch-size=7"})
+class SetBasedRebuildTest {
+
+    private static final String YEAR = "2016";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api officer() {
+        return Api.as(port, "officer");
+    }
+
+    private Api chair() {
+        return Api.as(port, "chair");
+    }
+
+    private String receive(String on, String kind, Map<String, Object> changes) {
+        Map<String, Object> body = new LinkedHashMap<>(Api.petition(YEAR + "-" + on, kind, "Đất đai"));
+        body.putAll(changes);
+        Api.Response received = officer().post("/api/petitions", body);
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        return received.text("id");
+    }
+
+    private void step(Api who, String id, String step, Map<String, Object> body) {
+        Map<String, Object> dated = new HashMap<>();
+        body.forEach((field, value) -> dated.put(field, value instanceof String date && date.matches("\\d\\d-\\d\\d")
+                ? YEAR + "-" + date : value));
+        Api.Response done = who.post("/api/petitions/" + id + "/" + step, dated);
+        assertThat(done.status()).as(step + ": " + done).isEqualTo(200);
+    }
+
+    private JsonNode rebuild(String projection, String query) {
+        Api admin = Api.as(port, "admin");
+        Api.Response started = admin.post("/api/admin/projections/" + projection + "/rebuild" + query, "");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !"RUNNING".equals(admin.get("/api/admin/projections/" + projection + "/rebuild").text("state")));
+        JsonNode run = admin.get("/api/admin/projections/" + projection + "/rebuild").json();
+        assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("DONE");
+        return run;
+    }
+
+    private void assertVerified(String projection) {
+        JsonNode verified = Api.as(port, "inspector").get("/api/admin/projections/" + projection + "/verify").json();
+        assertThat(verified.path("status").asText()).as(verified.toString()).isEqualTo("MATCH");
+    }
+
+    private long received() {
+        return Api.as(port, "inspector").get("/api/counts?from=" + YEAR + "-01-01&to=" + YEAR + "-12-31").json()
+                .path("received").asLong();
+    }
+
+    @Test
+    void every_step_is_written_by_sql_as_the_handlers_write_it_while_petitions_keep_coming() throws Exception {
+        String session = officer().post("/api/sessions", Map.of("heldOn", YEAR + "-02-25", "kind", "PERIODIC",
+                "host", "Chủ tịch UBND thị trấn", "hostedInPerson", true)).text("id");
+
+        String answered = receive("03-01", "RECOMMENDATION", Map.of("sessionId", session));
+        step(chair(), answered, "acceptance", Map.of("acceptedOn", "03-02", "complex", true, "especiallyComplex", false));
+        step(officer(), answered, "mediations", Map.of("heldOn", "03-05", "outcome", "FAILED", "notes", "Chưa thống nhất"));
+        step(officer(), answered, "dialogues", Map.of("heldOn", "03-06", "minutesRef", "BB-01"));
+        step(chair(), answered, "advisory-council", Map.of("heldOn", "03-07"));
+        step(chair(), answered, "extensions", Map.of("extendedOn", "03-08", "days", 10, "reason", "Phức tạp"));
+        step(officer(), answered, "mediations", Map.of("heldOn", "03-09", "outcome", "SUCCEEDED"));
+        step(chair(), answered, "written-answer", Map.of("answeredOn", "03-10", "documentNumber", "12/UBND",
+                "summary", "Trả lời"));
+
+        step(chair(), receive("03-02", "FEEDBACK", Map.of()), "forwarding",
+                Map.of("forwardedOn", "03-03", "to", "Công an huyện", "reason", "Không thuộc thẩm quyền"));
+        step(chair(), receive("03-02", "RECOMMENDATION", Map.of()), "guidance",
+                Map.of("guidedOn", "03-04", "to", "Tòa án nhân dân huyện"));
+        step(chair(), receive("03-03", "COMPLAINT", Map.of()), "rejection",
+                Map.of("rejectedOn", "03-05", "legalGround", "Khoản 1 Điều 11 Luật Khiếu nại"));
+        // Positions of the event store taken and never written, as a rolled-back receipt leaves them.
+        for (int gap = 0; gap < 3; gap++) {
+            jdbc.sql("SELECT nextval('domainevententry_global_index_seq')").query(Long.class).single();
+        }
+        String escalated = receive("03-03", "RECOMMENDATION", Map.of("ward", "Khu 2"));
+        step(chair(), escalated, "acceptance", Map.of("acceptedOn", "03-04"));
+        step(officer(), escalated, "mediations", Map.of("heldOn", "03-07", "outcome", "FAILED"));
+        step(chair(), escalated, "escalation", Map.of("escalatedOn", "03-09", "to", "UBND huyện",
+                "reason", "Hòa giải không thành"));
+        step(officer(), receive("03-04", "FEEDBACK", Map.of()), "withdrawal",
+                Map.of("withdrawnOn", "03-06", "reason", "Công dân rút đơn"));
+        step(chair(), receive("03-04", "FEEDBACK", Map.of()), "archival",
+                Map.of("archivedOn", "03-08", "reason", "Đơn trùng"));
+        Map<String, Object> denunciation = new HashMap<>();
+        denunciation.put("petitioners", List.of(Map.of("fullName", "Người tố cáo", "address", "Khu 3",
+                "idNumber", "012345678901", "phone", "0912 345 678")));
+        denunciation.put("ward", null);
+        step(chair(), receive("03-05", "DENUNCIATION", denunciation), "acceptance", Map.of("acceptedOn", "03-06"));
+        receive("03-06", "RECOMMENDATION", Map.of());
+
+        Set<String> types = new java.util.TreeSet<>(jdbc.sql("""
+                SELECT DISTINCT substring(payload_type from '[^.]+$') FROM domainevententry WHERE type = 'Petition'
+                """).query(String.class).list());
+        assertThat(types).as("every type of petition event is stored").isEqualTo(Arrays
+                .stream(PetitionEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
+                .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        long before = jdbc.sql("SELECT count(*) FROM petition_view WHERE received_on BETWEEN '2016-01-01' AND"
+                + " '2016-12-31'").query(Long.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> received() == before);
+
+        // Petitions keep coming while the read models are rebuilt: the handlers apply those the
+        // statements did not see, and nothing is lost or written twice.
+        AtomicBoolean receiving = new AtomicBoolean(true);
+        AtomicInteger late = new AtomicInteger();
+        List<Integer> failures = new ArrayList<>();
+        Thread desk = new Thread(() -> {
+            while (receiving.get()) {
+                Api.Response response = officer().post("/api/petitions", Api.petition(YEAR + "-04-01", "FEEDBACK",
+                        "Môi trường"));
+                if (response.status() == 201) {
+                    late.incrementAndGet();
+                } else {
+                    synchronized (failures) {
+                        failures.add(response.status());
+                    }
+                }
+            }
+        });
+        desk.start();
+        try {
+            JsonNode counts = rebuild("counts", "");
+            assertThat(counts.path("method").asText()).isEqualTo("SQL");
+            JsonNode view = rebuild("petition-view", "");
+            assertThat(view.path("method").asText()).isEqualTo("SQL");
+        } finally {
+            receiving.set(false);
+            desk.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(late.get()).isPositive();
+        await().atMost(Duration.ofSeconds(30)).until(() -> received() == before + late.get());
+        assertVerified("counts");
+        assertVerified("petition-view");
+
+        JsonNode byHandlers = rebuild("counts", "?method=handlers");
+        assertThat(byHandlers.path("method").asText()).isEqualTo("HANDLERS");
+        assertThat(received()).isEqualTo(before + late.get());
+        assertVerified("counts");
+    }
+
+    @Test
+    void a_rebuild_method_that_does_not_exist_or_does_not_apply_is_refused() {
+        Api admin = Api.as(port, "admin");
+        Api.Response unknown = admin.post("/api/admin/projections/counts/rebuild?method=fast", "");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").toString()).contains("method");
+        Api.Response none = admin.post("/api/admin/projections/session-view/rebuild?method=sql", "");
+        assertThat(none.status()).as(none.toString()).isEqualTo(400);
+        assertThat(none.json().path("errors").toString()).contains("set-based");
+    }
+}
