@@ -78,14 +78,8 @@ class ProjectionsController implements DisposableBean {
                 .orElseThrow(() -> new InvalidRequestException(List.of(new FieldProblem("method",
                         projection.setBasedRebuild().isEmpty() ? "must be handlers: this projection has no"
                                 + " set-based rebuild" : "must be sql or handlers"))));
-        synchronized (this) {
-            if (rebuilder.running(name)) {
-                ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "A rebuild is running",
-                        "This projection is already being rebuilt or verified");
-                problem.setProperty("rule", "REBUILD_RUNNING");
-                return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-            }
-            background.submit(() -> rebuilder.rebuild(projection.name(), how));
+        if (!rebuilder.start(projection.name(), how, background)) {
+            return busy();
         }
         return ResponseEntity.accepted()
                 .header("Location", "/api/admin/projections/" + name + "/rebuild")
@@ -104,8 +98,19 @@ class ProjectionsController implements DisposableBean {
     }
 
     @GetMapping("/api/admin/projections/{name}/verify")
-    ProjectionRebuilder.VerifyResult verify(@PathVariable String name) {
-        return rebuilder.verify(known(name).name());
+    ResponseEntity<?> verify(@PathVariable String name) {
+        try {
+            return ResponseEntity.ok(rebuilder.verify(known(name).name()));
+        } catch (ProjectionRebuilder.Busy e) {
+            return busy();
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> busy() {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "A rebuild is running",
+                "This projection is already being rebuilt or verified");
+        problem.setProperty("rule", "REBUILD_RUNNING");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     /** An event a tracking projection could not handle, parked; its cause by type only (a message may hold data). */

@@ -70,6 +70,10 @@ class SetBasedRebuildTest {
         Api admin = Api.as(port, "admin");
         Api.Response started = admin.post("/api/admin/projections/" + projection + "/rebuild" + query, "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        // From the 202 on, the progress is this run's, not the last one's.
+        JsonNode now = admin.get("/api/admin/projections/" + projection + "/rebuild").json();
+        assertThat(now.path("kind").asText()).as(now.toString()).isEqualTo("REBUILD");
+        assertThat(now.path("method").asText()).isEqualTo(query.isEmpty() ? "SQL" : "HANDLERS");
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 !"RUNNING".equals(admin.get("/api/admin/projections/" + projection + "/rebuild").text("state")));
         JsonNode run = admin.get("/api/admin/projections/" + projection + "/rebuild").json();

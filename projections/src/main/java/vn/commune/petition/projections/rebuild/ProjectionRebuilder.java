@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,17 +78,33 @@ public class ProjectionRebuilder {
 
     /** Whether a rebuild or verification of this projection is running now. */
     public boolean running(String name) {
-        RebuildProgress current = progress.get(name);
-        return current != null && current.state().equals("RUNNING");
+        return isRunning(progress.get(name));
     }
 
-    /** Rebuilds the projection into a fresh copy and swaps it in, by its default method. Blocks until done. */
-    public RebuildProgress rebuild(String name) {
-        return rebuild(name, projections.get(name).defaultMethod());
+    private static boolean isRunning(RebuildProgress progress) {
+        return progress != null && progress.state().equals("RUNNING");
     }
 
     /**
-     * Rebuilds the projection into a fresh copy and swaps it in. Blocks until done. By {@link
+     * Starts rebuilding the projection on {@code executor} and returns true, unless a rebuild or a
+     * verification of it is running: then false. From the moment this returns, the progress is the
+     * new run's.
+     */
+    public boolean start(String name, RebuildMethod method, Executor executor) {
+        if (method == RebuildMethod.SQL && projections.get(name).setBasedRebuild().isEmpty()) {
+            throw new IllegalArgumentException("The projection " + name + " has no set-based rebuild");
+        }
+        RebuildProgress started = RebuildProgress.started(name, "REBUILD", method, head(), clock.instant());
+        if (progress.compute(name, (n, current) -> isRunning(current) ? current : started) != started) {
+            return false;
+        }
+        executor.execute(() -> rebuild(name, method));
+        return true;
+    }
+
+    /**
+     * Rebuilds the projection into a fresh copy and swaps it in, once {@link #start} has marked it
+     * started. By {@link
      * RebuildMethod#SQL}, the projection's set-based statements first write the copy from the events
      * stored so far, one after the other (a statement may read the tables those before it wrote), each
      * run in two transactions at once, one per share of the petitions. They are given {@code :upTo},
@@ -97,13 +114,9 @@ public class ProjectionRebuilder {
      * hashtext(aggregate_identifier)}). The copy gets its keys after them, then goes on as by {@link
      * RebuildMethod#HANDLERS} from the last event they saw.
      */
-    public RebuildProgress rebuild(String name, RebuildMethod method) {
+    private RebuildProgress rebuild(String name, RebuildMethod method) {
         ProjectionDefinition projection = projections.get(name);
-        if (method == RebuildMethod.SQL && projection.setBasedRebuild().isEmpty()) {
-            throw new IllegalArgumentException("The projection " + name + " has no set-based rebuild");
-        }
         String schema = "rebuild_" + name.replace('-', '_');
-        progress.put(name, RebuildProgress.started(name, "REBUILD", method, head(), clock.instant()));
         try {
             Copy copy = createCopy(projection, schema, method == RebuildMethod.HANDLERS);
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
@@ -154,6 +167,13 @@ public class ProjectionRebuilder {
         }
     }
 
+    /** A rebuild or a verification of the projection is running already. */
+    public static class Busy extends RuntimeException {
+        Busy(String projection) {
+            super("A rebuild or verification of " + projection + " is running");
+        }
+    }
+
     /** A difference found by a verification: the table, which side has the row, and the row. */
     public record Difference(String table, String onlyIn, String row) {
     }
@@ -167,7 +187,11 @@ public class ProjectionRebuilder {
         ProjectionDefinition projection = projections.get(name);
         String schema = "verify_" + name.replace('-', '_');
         // Always by the handlers: a verification is what checks a set-based rebuild.
-        progress.put(name, RebuildProgress.started(name, "VERIFY", RebuildMethod.HANDLERS, head(), clock.instant()));
+        RebuildProgress started = RebuildProgress.started(name, "VERIFY", RebuildMethod.HANDLERS, head(),
+                clock.instant());
+        if (progress.compute(name, (n, current) -> isRunning(current) ? current : started) != started) {
+            throw new Busy(name);
+        }
         try {
             createCopy(projection, schema, true);
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
