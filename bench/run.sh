@@ -25,7 +25,7 @@ PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.j
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/Mem:/{print $2}') GiB, the service with \`-Xmx512m\` on the embedded PostgreSQL 17 (fsync on)."
-  echo "Reproduce with \`bash bench/run.sh $SECONDS_PER_STEP $EVENTS\` (about 15 minutes). These machines are noisy"
+  echo "Reproduce with \`bash bench/run.sh $SECONDS_PER_STEP $EVENTS\` (about 6 minutes). These machines are noisy"
   echo "(±20% between runs): every figure stands next to its limit, measured in the same run."
   echo
   BENCH_APP_PID=$APP java -cp "$PGJDBC" bench/Bench.java "http://127.0.0.1:$APP_PORT" $PG_PORT "$SECONDS_PER_STEP" \
