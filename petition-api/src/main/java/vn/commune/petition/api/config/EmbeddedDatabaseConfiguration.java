@@ -82,6 +82,9 @@ public class EmbeddedDatabaseConfiguration {
         config.setConnectionTimeout(connectionTimeout);
         // A JDBC batch of INSERTs goes as multi-row INSERTs (a rebuild's writes; see DeferredWrites).
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // PostgreSQL's error details quote the failing row ("Failing row contains (…)"), personal
+        // data included: keep them out of exception messages and so out of the logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 }
