@@ -1,9 +1,9 @@
 package vn.commune.petition.projections.rebuild;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -349,15 +350,17 @@ public class ProjectionRebuilder {
                 }
             }
         } finally {
-            writers.forEach(ExecutorService::shutdownNow);
-            for (ExecutorService writer : writers) {
-                try {
-                    // A failed rebuild drops its copy next: let a batch being written finish first.
-                    writer.awaitTermination(1, TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            writers.forEach(ProjectionRebuilder::stop);
+        }
+    }
+
+    /** Stops a rebuild's threads; a failed rebuild drops its copy next, so a statement running finishes first. */
+    private static void stop(ExecutorService threads) {
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -435,7 +438,7 @@ public class ProjectionRebuilder {
                          WHERE NOT EXISTS (SELECT 1 FROM domainevententry WHERE global_index = g)
                         """)
                 .param("upTo", upTo).query(Long.class).list();
-        String gapArray = gaps.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        String gapArray = gaps.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         int parts = 2;
         ExecutorService loaders = Executors.newFixedThreadPool(parts, task -> new Thread(task, "projection-rebuild-load"));
         try {
@@ -455,7 +458,7 @@ public class ProjectionRebuilder {
                 loading.forEach(ProjectionRebuilder::await);
             }
         } finally {
-            loaders.shutdownNow();
+            stop(loaders);
         }
         done[0] = jdbc.sql("SELECT count(*) FROM domainevententry WHERE global_index <= :upTo")
                 .param("upTo", upTo).query(Long.class).single();
@@ -474,13 +477,13 @@ public class ProjectionRebuilder {
             }
             finishing.forEach(ProjectionRebuilder::await);
         } finally {
-            finishers.shutdownNow();
+            stop(finishers);
         }
     }
 
     private static long phase(List<String> phases, String name, long since) {
         long now = System.nanoTime();
-        phases.add(String.format(java.util.Locale.ROOT, "%s %.1f s", name, (now - since) / 1e9));
+        phases.add(String.format(Locale.ROOT, "%s %.1f s", name, (now - since) / 1e9));
         return now;
     }
 
