@@ -1,6 +1,5 @@
 package vn.commune.petition.api.admin;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +70,12 @@ class ProjectionsController implements DisposableBean {
     @PostMapping("/api/admin/projections/{name}/rebuild")
     ResponseEntity<?> rebuild(@PathVariable String name, @RequestParam(required = false) String method) {
         ProjectionDefinition projection = known(name);
-        RebuildMethod how = method == null ? projection.defaultMethod() : Arrays.stream(RebuildMethod.values())
-                .filter(m -> m.name().equalsIgnoreCase(method)
-                        && (m == RebuildMethod.HANDLERS || !projection.setBasedRebuild().isEmpty()))
+        List<RebuildMethod> methods = projection.methods();
+        RebuildMethod how = method == null ? methods.get(0) : methods.stream()
+                .filter(m -> m.name().equalsIgnoreCase(method))
                 .findFirst()
-                .orElseThrow(() -> new InvalidRequestException(List.of(new FieldProblem("method",
-                        projection.setBasedRebuild().isEmpty() ? "must be handlers: this projection has no"
-                                + " set-based rebuild" : "must be sql or handlers"))));
+                .orElseThrow(() -> new InvalidRequestException(List.of(new FieldProblem("method", methods.size() == 1
+                        ? "must be handlers: this projection has no set-based rebuild" : "must be sql or handlers"))));
         if (!rebuilder.start(projection.name(), how, background)) {
             return busy();
         }

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A read model that can be rebuilt from the event store: its name (the Axon processing group), its
  * tables, how to make a fresh instance of its event handler over a given JdbcClient, and, if it has
  * one, its set-based rebuild: statements that write its tables from all the stored events at once
- * (see {@link ProjectionRebuilder#rebuild(String, RebuildMethod)} for their parameters).
+ * (ProjectionRebuilder's rebuild says what parameters they are given).
  */
 public record ProjectionDefinition(String name, List<String> tables, Function<JdbcClient, Object> handlerFactory,
                                    List<String> setBasedRebuild) {
@@ -23,8 +23,9 @@ public record ProjectionDefinition(String name, List<String> tables, Function<Jd
         this(name, tables, handlerFactory, List.of());
     }
 
-    /** How this read model is rebuilt when no method is asked for: in SQL if it can be. */
-    public RebuildMethod defaultMethod() {
-        return setBasedRebuild.isEmpty() ? RebuildMethod.HANDLERS : RebuildMethod.SQL;
+    /** How this read model can be rebuilt; the first is how it is when no method is asked for. */
+    public List<RebuildMethod> methods() {
+        return setBasedRebuild.isEmpty() ? List.of(RebuildMethod.HANDLERS)
+                : List.of(RebuildMethod.SQL, RebuildMethod.HANDLERS);
     }
 }

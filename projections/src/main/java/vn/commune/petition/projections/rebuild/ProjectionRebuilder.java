@@ -42,7 +42,10 @@ public class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     /** Events per transaction of a rebuild by default; the storage engine given should read as many at a time. */
     public static final int BATCH = 5_000;
-    /** Threads writing a rebuild's batches, each its share of the aggregates, beside the one reading. */
+    /**
+     * Connections a rebuild writes on at once, each its share of the aggregates: the writers of a
+     * replay (beside the thread reading), the halves of each set-based statement, the tables finished.
+     */
     static final int WRITERS = 2;
 
     private final DataSource dataSource;
@@ -86,17 +89,22 @@ public class ProjectionRebuilder {
         return progress != null && progress.state().equals("RUNNING");
     }
 
+    /** Makes {@code started} the projection's progress, unless a rebuild or verification of it is running. */
+    private boolean claim(RebuildProgress started) {
+        return progress.compute(started.projection(), (n, current) -> isRunning(current) ? current : started)
+                == started;
+    }
+
     /**
      * Starts rebuilding the projection on {@code executor} and returns true, unless a rebuild or a
      * verification of it is running: then false. From the moment this returns, the progress is the
      * new run's.
      */
     public boolean start(String name, RebuildMethod method, Executor executor) {
-        if (method == RebuildMethod.SQL && projections.get(name).setBasedRebuild().isEmpty()) {
-            throw new IllegalArgumentException("The projection " + name + " has no set-based rebuild");
+        if (!projections.get(name).methods().contains(method)) {
+            throw new IllegalArgumentException("The projection " + name + " cannot be rebuilt by " + method);
         }
-        RebuildProgress started = RebuildProgress.started(name, "REBUILD", method, head(), clock.instant());
-        if (progress.compute(name, (n, current) -> isRunning(current) ? current : started) != started) {
+        if (!claim(RebuildProgress.started(name, "REBUILD", method, head(), clock.instant()))) {
             return false;
         }
         executor.execute(() -> rebuild(name, method));
@@ -105,8 +113,7 @@ public class ProjectionRebuilder {
 
     /**
      * Rebuilds the projection into a fresh copy and swaps it in, once {@link #start} has marked it
-     * started. By {@link
-     * RebuildMethod#SQL}, the projection's set-based statements first write the copy from the events
+     * started. By {@link RebuildMethod#SQL}, the projection's set-based statements first write the copy from the events
      * stored so far, one after the other (a statement may read the tables those before it wrote), each
      * run in two transactions at once, one per share of the petitions. They are given {@code :upTo},
      * the position of the last event stored; {@code :gaps}, the positions below it with no event yet,
@@ -188,9 +195,7 @@ public class ProjectionRebuilder {
         ProjectionDefinition projection = projections.get(name);
         String schema = "verify_" + name.replace('-', '_');
         // Always by the handlers: a verification is what checks a set-based rebuild.
-        RebuildProgress started = RebuildProgress.started(name, "VERIFY", RebuildMethod.HANDLERS, head(),
-                clock.instant());
-        if (progress.compute(name, (n, current) -> isRunning(current) ? current : started) != started) {
+        if (!claim(RebuildProgress.started(name, "VERIFY", RebuildMethod.HANDLERS, head(), clock.instant()))) {
             throw new Busy(name);
         }
         try {
@@ -439,7 +444,7 @@ public class ProjectionRebuilder {
                         """)
                 .param("upTo", upTo).query(Long.class).list();
         String gapArray = gaps.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        int parts = 2;
+        int parts = WRITERS;
         ExecutorService loaders = Executors.newFixedThreadPool(parts, task -> new Thread(task, "projection-rebuild-load"));
         try {
             for (String statement : projection.setBasedRebuild()) {
@@ -468,7 +473,8 @@ public class ProjectionRebuilder {
 
     /** Runs each table's statements in a transaction of its own, two tables at a time. */
     private void finish(List<String> tables, Function<String, List<String>> statements) {
-        ExecutorService finishers = Executors.newFixedThreadPool(2, task -> new Thread(task, "projection-rebuild-finish"));
+        ExecutorService finishers = Executors.newFixedThreadPool(WRITERS,
+                task -> new Thread(task, "projection-rebuild-finish"));
         try {
             List<Future<?>> finishing = new ArrayList<>();
             for (String table : tables) {
