@@ -36,6 +36,16 @@ public final class Api {
         return new Api("http://localhost:" + port, user, user);
     }
 
+    /** The reception officer's demo account. */
+    public static Api officer(int port) {
+        return as(port, "officer");
+    }
+
+    /** The chair's demo account: the decisions (acceptance, answers, escalation) are theirs. */
+    public static Api chair(int port) {
+        return as(port, "chair");
+    }
+
     public static Api as(int port, String user, String password) {
         return new Api("http://localhost:" + port, user, password);
     }

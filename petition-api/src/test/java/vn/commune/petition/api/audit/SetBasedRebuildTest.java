@@ -42,18 +42,10 @@ class SetBasedRebuildTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Api officer() {
-        return Api.as(port, "officer");
-    }
-
-    private Api chair() {
-        return Api.as(port, "chair");
-    }
-
     private String receive(String on, String kind, Map<String, Object> changes) {
         Map<String, Object> body = new LinkedHashMap<>(Api.petition(YEAR + "-" + on, kind, "Đất đai"));
         body.putAll(changes);
-        Api.Response received = officer().post("/api/petitions", body);
+        Api.Response received = Api.officer(port).post("/api/petitions", body);
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         return received.text("id");
     }
@@ -93,43 +85,47 @@ class SetBasedRebuildTest {
 
     @Test
     void every_step_is_written_by_sql_as_the_handlers_write_it_while_petitions_keep_coming() throws Exception {
-        String session = officer().post("/api/sessions", Map.of("heldOn", YEAR + "-02-25", "kind", "PERIODIC",
+        String session = Api.officer(port).post("/api/sessions", Map.of("heldOn", YEAR + "-02-25", "kind", "PERIODIC",
                 "host", "Chủ tịch UBND thị trấn", "hostedInPerson", true)).text("id");
 
         String answered = receive("03-01", "RECOMMENDATION", Map.of("sessionId", session));
-        step(chair(), answered, "acceptance", Map.of("acceptedOn", "03-02", "complex", true, "especiallyComplex", false));
-        step(officer(), answered, "mediations", Map.of("heldOn", "03-05", "outcome", "FAILED", "notes", "Chưa thống nhất"));
-        step(officer(), answered, "dialogues", Map.of("heldOn", "03-06", "minutesRef", "BB-01"));
-        step(chair(), answered, "advisory-council", Map.of("heldOn", "03-07"));
-        step(chair(), answered, "extensions", Map.of("extendedOn", "03-08", "days", 10, "reason", "Phức tạp"));
-        step(officer(), answered, "mediations", Map.of("heldOn", "03-09", "outcome", "SUCCEEDED"));
-        step(chair(), answered, "written-answer", Map.of("answeredOn", "03-10", "documentNumber", "12/UBND",
+        step(Api.chair(port), answered, "acceptance", Map.of("acceptedOn", "03-02", "complex", true,
+                "especiallyComplex", false));
+        step(Api.officer(port), answered, "mediations", Map.of("heldOn", "03-05", "outcome", "FAILED", "notes",
+                "Chưa thống nhất"));
+        step(Api.officer(port), answered, "dialogues", Map.of("heldOn", "03-06", "minutesRef", "BB-01"));
+        step(Api.chair(port), answered, "advisory-council", Map.of("heldOn", "03-07"));
+        step(Api.chair(port), answered, "extensions",
+                Map.of("extendedOn", "03-08", "days", 10, "reason", "Phức tạp"));
+        step(Api.officer(port), answered, "mediations", Map.of("heldOn", "03-09", "outcome", "SUCCEEDED"));
+        step(Api.chair(port), answered, "written-answer", Map.of("answeredOn", "03-10", "documentNumber", "12/UBND",
                 "summary", "Trả lời"));
 
-        step(chair(), receive("03-02", "FEEDBACK", Map.of()), "forwarding",
+        step(Api.chair(port), receive("03-02", "FEEDBACK", Map.of()), "forwarding",
                 Map.of("forwardedOn", "03-03", "to", "Công an huyện", "reason", "Không thuộc thẩm quyền"));
-        step(chair(), receive("03-02", "RECOMMENDATION", Map.of()), "guidance",
+        step(Api.chair(port), receive("03-02", "RECOMMENDATION", Map.of()), "guidance",
                 Map.of("guidedOn", "03-04", "to", "Tòa án nhân dân huyện"));
-        step(chair(), receive("03-03", "COMPLAINT", Map.of()), "rejection",
+        step(Api.chair(port), receive("03-03", "COMPLAINT", Map.of()), "rejection",
                 Map.of("rejectedOn", "03-05", "legalGround", "Khoản 1 Điều 11 Luật Khiếu nại"));
         // Positions of the event store taken and never written, as a rolled-back receipt leaves them.
         for (int gap = 0; gap < 3; gap++) {
             jdbc.sql("SELECT nextval('domainevententry_global_index_seq')").query(Long.class).single();
         }
         String escalated = receive("03-03", "RECOMMENDATION", Map.of("ward", "Khu 2"));
-        step(chair(), escalated, "acceptance", Map.of("acceptedOn", "03-04"));
-        step(officer(), escalated, "mediations", Map.of("heldOn", "03-07", "outcome", "FAILED"));
-        step(chair(), escalated, "escalation", Map.of("escalatedOn", "03-09", "to", "UBND huyện",
+        step(Api.chair(port), escalated, "acceptance", Map.of("acceptedOn", "03-04"));
+        step(Api.officer(port), escalated, "mediations", Map.of("heldOn", "03-07", "outcome", "FAILED"));
+        step(Api.chair(port), escalated, "escalation", Map.of("escalatedOn", "03-09", "to", "UBND huyện",
                 "reason", "Hòa giải không thành"));
-        step(officer(), receive("03-04", "FEEDBACK", Map.of()), "withdrawal",
+        step(Api.officer(port), receive("03-04", "FEEDBACK", Map.of()), "withdrawal",
                 Map.of("withdrawnOn", "03-06", "reason", "Công dân rút đơn"));
-        step(chair(), receive("03-04", "FEEDBACK", Map.of()), "archival",
+        step(Api.chair(port), receive("03-04", "FEEDBACK", Map.of()), "archival",
                 Map.of("archivedOn", "03-08", "reason", "Đơn trùng"));
         Map<String, Object> denunciation = new HashMap<>();
         denunciation.put("petitioners", List.of(Map.of("fullName", "Người tố cáo", "address", "Khu 3",
                 "idNumber", "012345678901", "phone", "0912 345 678")));
         denunciation.put("ward", null);
-        step(chair(), receive("03-05", "DENUNCIATION", denunciation), "acceptance", Map.of("acceptedOn", "03-06"));
+        step(Api.chair(port), receive("03-05", "DENUNCIATION", denunciation), "acceptance", Map.of("acceptedOn",
+                "03-06"));
         receive("03-06", "RECOMMENDATION", Map.of());
 
         Set<String> types = new java.util.TreeSet<>(jdbc.sql("""
@@ -149,7 +145,8 @@ class SetBasedRebuildTest {
         List<Integer> failures = new ArrayList<>();
         Thread desk = new Thread(() -> {
             while (receiving.get()) {
-                Api.Response response = officer().post("/api/petitions", Api.petition(YEAR + "-04-01", "FEEDBACK",
+                Api.Response response = Api.officer(port).post("/api/petitions", Api.petition(YEAR + "-04-01",
+                        "FEEDBACK",
                         "Môi trường"));
                 if (response.status() == 201) {
                     late.incrementAndGet();

@@ -20,14 +20,6 @@ class ErrorResponsesTest {
     @LocalServerPort
     int port;
 
-    private Api officer() {
-        return Api.as(port, "officer");
-    }
-
-    private Api chair() {
-        return Api.as(port, "chair");
-    }
-
     private static void problem(Api.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -40,7 +32,8 @@ class ErrorResponsesTest {
     }
 
     private String receive() {
-        Api.Response response = officer().post("/api/petitions", Api.petition("2022-03-03", "RECOMMENDATION", "Xây dựng"));
+        Api.Response response = Api.officer(port).post("/api/petitions", Api.petition("2022-03-03", "RECOMMENDATION",
+                "Xây dựng"));
         assertThat(response.status()).isEqualTo(201);
         return response.text("id");
     }
@@ -53,7 +46,7 @@ class ErrorResponsesTest {
     @Test
     void a_body_with_many_problems_lists_every_invalid_field_and_writes_nothing() {
         long before = total();
-        Api.Response response = officer().post("/api/petitions", """
+        Api.Response response = Api.officer(port).post("/api/petitions", """
                 {"receivedOn":"2022-02-30","channel":"FAX","kind":"GRIEVANCE","field":{"nested":true},"summary":"",
                  "petitioners":[{"fullName":"","address":"Khu 1","idNumber":"12AB"}],"colour":"red"}""");
         problem(response, 400);
@@ -67,7 +60,7 @@ class ErrorResponsesTest {
 
     @Test
     void missing_fields_are_each_named() {
-        Api.Response response = officer().post("/api/petitions", "{}");
+        Api.Response response = Api.officer(port).post("/api/petitions", "{}");
         problem(response, 400);
         assertThat(fields(response)).containsExactlyInAnyOrder("receivedOn", "channel", "kind", "field", "summary",
                 "petitioners");
@@ -76,23 +69,24 @@ class ErrorResponsesTest {
     @Test
     void a_date_in_the_future_of_the_commune_is_refused() {
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
-        Api.Response response = officer().post("/api/petitions", Api.petition(tomorrow, "COMPLAINT", "Đất đai"));
+        Api.Response response = Api.officer(port).post("/api/petitions", Api.petition(tomorrow, "COMPLAINT",
+                "Đất đai"));
         problem(response, 400);
         assertThat(fields(response)).containsExactly("receivedOn");
     }
 
     @Test
     void malformed_json_an_empty_body_and_an_array_are_refused() {
-        problem(officer().post("/api/petitions", "{\"receivedOn\": "), 400);
-        problem(officer().post("/api/petitions", ""), 400);
-        Api.Response array = officer().post("/api/petitions", "[1,2]");
+        problem(Api.officer(port).post("/api/petitions", "{\"receivedOn\": "), 400);
+        problem(Api.officer(port).post("/api/petitions", ""), 400);
+        Api.Response array = Api.officer(port).post("/api/petitions", "[1,2]");
         problem(array, 400);
         assertThat(fields(array)).containsExactly("body");
     }
 
     @Test
     void wrong_types_inside_the_body_are_named() {
-        Api.Response response = officer().post("/api/petitions", """
+        Api.Response response = Api.officer(port).post("/api/petitions", """
                 {"receivedOn":"2022-03-03","channel":"POST","kind":"FEEDBACK","field":"x","summary":"y",
                  "petitioners":{"fullName":"x"}}""");
         problem(response, 400);
@@ -117,40 +111,46 @@ class ErrorResponsesTest {
         problem(inspector.get("/api/petitions/" + unknown), 404);
         problem(inspector.get("/api/petitions/" + unknown + "/history"), 404);
         problem(inspector.get("/api/petitions/not-an-id"), 404);
-        problem(chair().post("/api/petitions/" + unknown + "/acceptance", Map.of("acceptedOn", "2022-03-04")), 404);
-        problem(chair().post("/api/petitions/%27%20OR%201=1/acceptance", Map.of("acceptedOn", "2022-03-04")), 404);
-        problem(officer().post("/api/petitions/" + unknown + "/mediations",
+        problem(Api.chair(port).post("/api/petitions/" + unknown + "/acceptance", Map.of("acceptedOn", "2022-03-04")),
+                404);
+        problem(Api.chair(port).post("/api/petitions/%27%20OR%201=1/acceptance", Map.of("acceptedOn", "2022-03-04")),
+                404);
+        problem(Api.officer(port).post("/api/petitions/" + unknown + "/mediations",
                 Map.of("heldOn", "2022-03-04", "outcome", "FAILED")), 404);
     }
 
     @Test
     void a_broken_rule_is_409_with_its_name_and_writes_nothing() {
         String id = receive();
-        Api.Response early = chair().post("/api/petitions/" + id + "/written-answer",
+        Api.Response early = Api.chair(port).post("/api/petitions/" + id + "/written-answer",
                 Map.of("answeredOn", "2022-03-04", "documentNumber", "1/UBND", "summary", "x"));
         problem(early, 409);
         assertThat(early.json().path("rule").asText()).isEqualTo("NOT_ACCEPTED");
 
-        assertThat(chair().post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-04")).status())
+        assertThat(Api.chair(port).post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn",
+                "2022-03-04")).status())
                 .isEqualTo(200);
-        Api.Response again = chair().post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-05"));
+        Api.Response again = Api.chair(port).post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn",
+                "2022-03-05"));
         problem(again, 409);
         assertThat(again.json().path("rule").asText()).isEqualTo("ALREADY_ACCEPTED");
 
-        Api.Response backdated = officer().post("/api/petitions/" + id + "/mediations",
+        Api.Response backdated = Api.officer(port).post("/api/petitions/" + id + "/mediations",
                 Map.of("heldOn", "2022-03-01", "outcome", "FAILED"));
         problem(backdated, 409);
         assertThat(backdated.json().path("rule").asText()).isEqualTo("DATE_BEFORE_PREVIOUS_STEP");
 
-        officer().post("/api/petitions/" + id + "/mediations", Map.of("heldOn", "2022-03-10", "outcome", "FAILED"));
-        Api.Response answer = chair().post("/api/petitions/" + id + "/written-answer",
+        Api.officer(port).post("/api/petitions/" + id + "/mediations", Map.of("heldOn", "2022-03-10", "outcome",
+                "FAILED"));
+        Api.Response answer = Api.chair(port).post("/api/petitions/" + id + "/written-answer",
                 Map.of("answeredOn", "2022-03-11", "documentNumber", "1/UBND", "summary", "x"));
         problem(answer, 409);
         assertThat(answer.json().path("rule").asText()).isEqualTo("LAST_MEDIATION_FAILED");
 
-        chair().post("/api/petitions/" + id + "/escalation",
+        Api.chair(port).post("/api/petitions/" + id + "/escalation",
                 Map.of("escalatedOn", "2022-03-11", "to", "UBND huyện", "reason", "Hòa giải không thành"));
-        Api.Response closed = officer().post("/api/petitions/" + id + "/withdrawal", Map.of("withdrawnOn", "2022-03-12"));
+        Api.Response closed = Api.officer(port).post("/api/petitions/" + id + "/withdrawal", Map.of("withdrawnOn",
+                "2022-03-12"));
         problem(closed, 409);
         assertThat(closed.json().path("rule").asText()).isEqualTo("PETITION_CLOSED");
 
@@ -162,20 +162,20 @@ class ErrorResponsesTest {
     @Test
     void a_stale_if_match_is_412_and_writes_nothing() {
         String id = receive();
-        Api.Response read = officer().get("/api/petitions/" + id);
+        Api.Response read = Api.officer(port).get("/api/petitions/" + id);
         assertThat(read.header("ETag")).isEqualTo("\"0\"");
-        Api.Response accepted = chair().with("If-Match", read.header("ETag"))
+        Api.Response accepted = Api.chair(port).with("If-Match", read.header("ETag"))
                 .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-04"));
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.header("ETag")).isEqualTo("\"1\"");
 
-        Api.Response stale = officer().with("If-Match", "\"0\"")
+        Api.Response stale = Api.officer(port).with("If-Match", "\"0\"")
                 .post("/api/petitions/" + id + "/mediations", Map.of("heldOn", "2022-03-05", "outcome", "SUCCEEDED"));
         problem(stale, 412);
-        problem(officer().with("If-Match", "\"banana\"")
+        problem(Api.officer(port).with("If-Match", "\"banana\"")
                 .post("/api/petitions/" + id + "/mediations", Map.of("heldOn", "2022-03-05", "outcome", "SUCCEEDED")),
                 412);
-        assertThat(officer().get("/api/petitions/" + id).json().path("version").asLong()).isEqualTo(1);
+        assertThat(Api.officer(port).get("/api/petitions/" + id).json().path("version").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -193,8 +193,9 @@ class ErrorResponsesTest {
         problem(inspector.post("/api/petitions", Api.petition("2022-03-03", "FEEDBACK", "x")), 403);
         problem(inspector.post("/api/petitions/" + id + "/mediations",
                 Map.of("heldOn", "2022-03-05", "outcome", "SUCCEEDED")), 403);
-        problem(officer().post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-04")), 403);
-        problem(officer().post("/api/petitions/" + id + "/escalation",
+        problem(Api.officer(port).post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-04")),
+                403);
+        problem(Api.officer(port).post("/api/petitions/" + id + "/escalation",
                 Map.of("escalatedOn", "2022-03-04", "to", "x", "reason", "y")), 403);
         problem(Api.as(port, "admin").get("/api/petitions/" + id), 403);
         problem(Api.as(port, "admin").post("/api/petitions", Api.petition("2022-03-03", "FEEDBACK", "x")), 403);
@@ -206,7 +207,7 @@ class ErrorResponsesTest {
     void a_body_over_the_limit_is_refused_before_it_is_read() {
         byte[] huge = new byte[5 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
-        Api.Response response = officer().postBytes("/api/petitions", huge);
+        Api.Response response = Api.officer(port).postBytes("/api/petitions", huge);
         assertThat(response.status()).isEqualTo(413);
     }
 
@@ -215,7 +216,7 @@ class ErrorResponsesTest {
         String longName = "Nguyễn Bí Mật " + "x".repeat(300);
         Map<String, Object> body = Api.petition("2022-03-03", "DENUNCIATION", "Tham nhũng");
         body.put("petitioners", List.of(Map.of("fullName", longName, "address", "Số 9 ngõ Kín", "phone", "abc")));
-        Api.Response response = officer().post("/api/petitions", body);
+        Api.Response response = Api.officer(port).post("/api/petitions", body);
         problem(response, 400);
         assertThat(fields(response)).contains("petitioners[0].fullName", "petitioners[0].phone");
         assertThat(response.body()).doesNotContain("Bí Mật").doesNotContain("ngõ Kín");

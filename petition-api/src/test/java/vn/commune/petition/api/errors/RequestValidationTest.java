@@ -22,14 +22,6 @@ class RequestValidationTest {
     @LocalServerPort
     int port;
 
-    private Api officer() {
-        return Api.as(port, "officer");
-    }
-
-    private Api chair() {
-        return Api.as(port, "chair");
-    }
-
     /** The 400's errors, field to message, each field listed once. */
     private static Map<String, String> errors(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
@@ -51,7 +43,8 @@ class RequestValidationTest {
     }
 
     private String receive() {
-        Api.Response response = officer().post("/api/petitions", Api.petition("2013-03-04", "COMPLAINT", "Đất đai"));
+        Api.Response response = Api.officer(port).post("/api/petitions", Api.petition("2013-03-04", "COMPLAINT",
+                "Đất đai"));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("id");
     }
@@ -95,7 +88,8 @@ class RequestValidationTest {
     @Test
     void a_number_or_true_or_false_for_a_text_field_is_a_type_error() {
         long before = total();
-        Map<String, String> errors = errors(officer().post("/api/petitions", receipt("summary", "42", "field", "1.5",
+        Map<String, String> errors = errors(Api.officer(port).post("/api/petitions", receipt("summary", "42", "field",
+                "1.5",
                 "petitioners", "[{\"fullName\":\"Phạm Thị Hoa\",\"address\":true}]", "ward", "false")));
         assertThat(errors).containsOnlyKeys("summary", "field", "petitioners[0].address", "ward");
         assertThat(errors).containsEntry("summary", "must be a string").containsEntry("ward", "must be a string")
@@ -106,11 +100,11 @@ class RequestValidationTest {
     @Test
     void a_number_is_neither_true_or_false_nor_a_date() {
         String id = receive();
-        Map<String, String> errors = errors(chair().post("/api/petitions/" + id + "/acceptance",
+        Map<String, String> errors = errors(Api.chair(port).post("/api/petitions/" + id + "/acceptance",
                 "{\"acceptedOn\":15770,\"complex\":1,\"especiallyComplex\":0}"));
         assertThat(errors).containsOnly(Map.entry("acceptedOn", "must be a date (yyyy-MM-dd)"),
                 Map.entry("complex", "must be true or false"), Map.entry("especiallyComplex", "must be true or false"));
-        assertThat(errors(chair().post("/api/petitions/" + id + "/acceptance",
+        assertThat(errors(Api.chair(port).post("/api/petitions/" + id + "/acceptance",
                 "{\"acceptedOn\":\"2013-03-04\",\"complex\":\"true\"}")))
                 .containsOnly(Map.entry("complex", "must be true or false"));
         assertThat(version(id)).isZero();
@@ -119,7 +113,7 @@ class RequestValidationTest {
     @Test
     void a_petitioner_that_is_not_an_object_is_named_with_the_other_errors() {
         long before = total();
-        Map<String, String> errors = errors(officer().post("/api/petitions", receipt("petitioners",
+        Map<String, String> errors = errors(Api.officer(port).post("/api/petitions", receipt("petitioners",
                 "[\"Hoàng Văn Em\", {\"fullName\":\"\",\"address\":\"Khu 1\"}, null, 42, true, [\"x\"]]",
                 "channel", "\"FAX\"")));
         assertThat(errors).containsOnlyKeys("channel", "petitioners[0]", "petitioners[1].fullName", "petitioners[2]",
@@ -135,13 +129,15 @@ class RequestValidationTest {
     @Test
     void a_body_that_is_a_string_or_a_number_must_be_an_object() {
         for (String body : List.of("\"a petition\"", "42", "true")) {
-            assertThat(errors(officer().post("/api/petitions", body))).containsOnly(Map.entry("body", "must be an object"));
+            assertThat(errors(Api.officer(port).post("/api/petitions", body))).containsOnly(Map.entry("body",
+                    "must be an object"));
         }
     }
 
     @Test
     void json_that_breaks_off_after_a_bad_value_lists_both() {
-        Map<String, String> errors = errors(officer().post("/api/petitions", "{\"channel\": \"FAX\", \"kind\": "));
+        Map<String, String> errors = errors(Api.officer(port).post("/api/petitions",
+                "{\"channel\": \"FAX\", \"kind\": "));
         assertThat(errors).containsOnlyKeys("channel", "body");
         assertThat(errors.get("body")).isEqualTo("The body is not well-formed JSON");
     }
@@ -151,26 +147,26 @@ class RequestValidationTest {
         String id = receive();
         String path = "/api/petitions/" + id + "/extensions";
 
-        Map<String, String> fraction = errors(chair().post(path,
+        Map<String, String> fraction = errors(Api.chair(port).post(path,
                 "{\"extendedOn\":\"2013-03-10\",\"days\":1.5,\"reason\":7}"));
         assertThat(fraction).containsOnlyKeys("days", "reason");
         assertThat(fraction.get("days")).isEqualTo("must be an integer");
 
-        Map<String, String> quoted = errors(chair().post(path,
+        Map<String, String> quoted = errors(Api.chair(port).post(path,
                 "{\"extendedOn\":\"2013-03-10\",\"days\":\"5\",\"reason\":\"Phức tạp\"}"));
         assertThat(quoted).containsOnly(Map.entry("days", "must be an integer"));
 
-        Map<String, String> outOfRange = errors(chair().post(path,
+        Map<String, String> outOfRange = errors(Api.chair(port).post(path,
                 "{\"extendedOn\":\"2013-03-10\",\"days\":99999999999,\"reason\":7}"));
         assertThat(outOfRange).containsOnlyKeys("days", "reason");
         assertThat(outOfRange.get("days")).isEqualTo("is out of range");
 
-        Map<String, String> longNumber = errors(chair().post(path,
+        Map<String, String> longNumber = errors(Api.chair(port).post(path,
                 "{\"extendedOn\":\"2013-03-10\",\"reason\":\"Phức tạp\",\"days\":" + "9".repeat(1500) + "}"));
         assertThat(longNumber).containsOnlyKeys("days");
         assertThat(longNumber.get("days")).isEqualTo("has more than 1000 digits");
 
-        Map<String, String> longText = errors(chair().post(path,
+        Map<String, String> longText = errors(Api.chair(port).post(path,
                 "{\"extendedOn\":\"2013-02-30\",\"reason\":\"" + "x".repeat(100_001) + "\",\"days\":5}"));
         assertThat(longText).containsOnlyKeys("extendedOn", "reason");
         assertThat(longText.get("reason")).isEqualTo("is longer than 100000 characters");
@@ -182,12 +178,12 @@ class RequestValidationTest {
     @Test
     void messages_and_paths_read_as_the_client_wrote_them() {
         String id = receive();
-        Map<String, String> step = errors(chair().post("/api/petitions/" + id + "/extensions",
+        Map<String, String> step = errors(Api.chair(port).post("/api/petitions/" + id + "/extensions",
                 "{\"extendedOn\":\"2013-03-10\",\"days\":\"ten\",\"reason\":\"Phức tạp\"}"));
         assertThat(step).containsOnlyKeys("days");
         assertThat(step.get("days")).isEqualTo("must be an integer");
 
-        Map<String, String> receipt = errors(officer().post("/api/petitions", receipt("petitioners",
+        Map<String, String> receipt = errors(Api.officer(port).post("/api/petitions", receipt("petitioners",
                 "[{\"fullName\":\"A\",\"address\":\"B\"}, null]")));
         assertThat(receipt).containsOnlyKeys("petitioners[1]");
         assertThat(version(id)).isZero();
@@ -200,18 +196,19 @@ class RequestValidationTest {
             unknown.append(",\"extra").append(i).append("\":").append(i);
         }
         String body = receipt("summary", "\"\"");
-        Api.Response response = officer().post("/api/petitions", body.substring(0, body.length() - 1) + unknown + "}");
+        Api.Response response = Api.officer(port).post("/api/petitions", body.substring(0,
+                body.length() - 1) + unknown + "}");
         Map<String, String> errors = errors(response);
         assertThat(errors).hasSize(100).containsKey("extra0").containsEntry("extra99", "unknown field");
         assertThat(response.json().path("errorsLeftOff").asBoolean()).isTrue();
         assertThat(response.json().path("detail").asText())
                 .isEqualTo("More than 100 fields are invalid; the first 100 are listed");
 
-        Map<String, String> hundred = errors(officer().post("/api/petitions",
+        Map<String, String> hundred = errors(Api.officer(port).post("/api/petitions",
                 body.substring(0, body.length() - 1) + unknown.substring(0, unknown.indexOf(",\"extra99\"")) + "}"));
         assertThat(hundred).hasSize(100).containsKeys("extra98", "summary");
 
-        Map<String, String> longName = errors(officer().post("/api/petitions",
+        Map<String, String> longName = errors(Api.officer(port).post("/api/petitions",
                 body.substring(0, body.length() - 1) + ",\"" + "n".repeat(40_000) + "\":1}"));
         assertThat(longName).containsKeys("summary", "n".repeat(200) + "…");
     }
@@ -219,12 +216,12 @@ class RequestValidationTest {
     @Test
     void a_key_given_twice_is_refused() {
         long before = total();
-        Map<String, String> errors = errors(officer().post("/api/petitions",
+        Map<String, String> errors = errors(Api.officer(port).post("/api/petitions",
                 receipt("summary", "\"Một\",\"summary\":\"Hai\"")));
         assertThat(errors).containsOnlyKeys("summary");
         assertThat(errors.get("summary")).isEqualTo("is given more than once");
 
-        Map<String, String> nested = errors(officer().post("/api/petitions", receipt("petitioners",
+        Map<String, String> nested = errors(Api.officer(port).post("/api/petitions", receipt("petitioners",
                 "[{\"fullName\":\"A\",\"address\":\"B\",\"fullName\":\"C\"}]")));
         assertThat(nested).containsOnlyKeys("petitioners[0].fullName");
         assertThat(total()).isEqualTo(before);
@@ -233,13 +230,13 @@ class RequestValidationTest {
     @Test
     void a_weak_etag_never_matches_if_match() {
         String id = receive();
-        Api.Response weak = chair().with("If-Match", "W/\"0\"")
+        Api.Response weak = Api.chair(port).with("If-Match", "W/\"0\"")
                 .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
         assertThat(weak.status()).as(weak.toString()).isEqualTo(412);
         assertThat(weak.header("Content-Type")).startsWith("application/problem+json");
         assertThat(version(id)).isZero();
 
-        Api.Response strong = chair().with("If-Match", "\"0\"")
+        Api.Response strong = Api.chair(port).with("If-Match", "\"0\"")
                 .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
         assertThat(strong.status()).as(strong.toString()).isEqualTo(200);
     }
@@ -247,12 +244,12 @@ class RequestValidationTest {
     @Test
     void if_match_with_a_list_matches_when_the_petition_is_at_one_of_its_versions() {
         String id = receive();
-        Api.Response none = chair().with("If-Match", "\"3\", \"4\"")
+        Api.Response none = Api.chair(port).with("If-Match", "\"3\", \"4\"")
                 .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
         assertThat(none.status()).as(none.toString()).isEqualTo(412);
         assertThat(version(id)).isZero();
 
-        Api.Response listed = chair().with("If-Match", "W/\"1\", \"7\", \"0\"")
+        Api.Response listed = Api.chair(port).with("If-Match", "W/\"1\", \"7\", \"0\"")
                 .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2013-03-05"));
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
         assertThat(version(id)).isEqualTo(1);
