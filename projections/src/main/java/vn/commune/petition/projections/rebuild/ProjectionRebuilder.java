@@ -1,11 +1,19 @@
 package vn.commune.petition.projections.rebuild;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -28,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -140,7 +149,7 @@ public class ProjectionRebuilder {
                 finish(projection.tables(), table -> copy.keys().getOrDefault(table, List.of()));
                 mark = phase(phases, "keys", mark);
             }
-            TrackingToken token = replay(projection, schema, writes, handler, from, done);
+            TrackingToken token = replay(projection, schema, writes, handler, from, Position.END, done);
             mark = phase(phases, "replayed", mark);
             finishCopy(projection, schema, copy.indexes());
             mark = phase(phases, "logged and indexed", mark);
@@ -182,18 +191,37 @@ public class ProjectionRebuilder {
         }
     }
 
-    /** A difference found by a verification: the table, which side has the row, and the row. */
-    public record Difference(String table, String onlyIn, String row) {
+    /**
+     * A difference found by a verification: the table, the row's key, and either the side that alone
+     * has the row ({@code live} or {@code rebuilt}) or the columns whose values differ. Never the
+     * values themselves: a row may hold a petitioner's, even a denunciator's, personal data.
+     */
+    public record Difference(String table, Map<String, Object> key, String onlyIn, List<String> columns) {
     }
 
-    /** The outcome of a verification: the live model against a fresh rebuild. */
-    public record VerifyResult(String projection, String status, long eventsReplayed, List<Difference> differences) {
+    /** The outcome of a verification: the live model against a fresh rebuild, as of the same position. */
+    public record VerifyResult(String projection, String status, long eventsReplayed, long differencesFound,
+                               List<Difference> differences) {
     }
 
-    /** Rebuilds into a scratch copy and compares it with the live tables, row by row. */
+    /** At most this many differences per table are listed; {@code differencesFound} counts them all. */
+    static final int DIFFERENCES_LISTED = 20;
+
+    /**
+     * Rebuilds the projection by its handlers into a scratch copy and compares it with the live tables
+     * as they stood at one moment, replaying exactly the events the live tables had seen then, so that
+     * a verification while steps are being recorded is as right as one at rest.
+     *
+     * <p>One snapshot of the database (REPEATABLE READ, exported) serves both sides: in it the live
+     * tables are copied aside, and in it the events are read. A subscribing projection is written in the
+     * transaction of its events, so the tables in the snapshot are those of every event in it. A tracking
+     * projection's tables are as far as its token, which is committed with them: the replay stops at the
+     * token's position and leaves out the events it still waits for (its gaps).
+     */
     public VerifyResult verify(String name) {
         ProjectionDefinition projection = projections.get(name);
         String schema = "verify_" + name.replace('-', '_');
+        String live = schema + "_live";
         // Always by the handlers: a verification is what checks a set-based rebuild.
         if (!claim(RebuildProgress.started(name, "VERIFY", RebuildMethod.HANDLERS, head(), clock.instant()))) {
             throw new Busy(name);
@@ -203,38 +231,209 @@ public class ProjectionRebuilder {
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
             Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
             long[] done = {0};
-            replay(projection, schema, writes, handler, null, done);
-            List<Difference> differences = compare(projection, schema);
-            // The live tracking processor may still be applying the last events: give it a moment.
-            for (int attempt = 0; attempt < 10 && !differences.isEmpty(); attempt++) {
-                sleep();
-                differences = compare(projection, schema);
+            try (Snapshot snapshot = Snapshot.take(dataSource)) {
+                Position position = snapshot.copyAside(projection, live);
+                TransactionTemplate inSnapshot = new TransactionTemplate(transaction.getTransactionManager());
+                inSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+                inSnapshot.setReadOnly(true);
+                inSnapshot.executeWithoutResult(status -> {
+                    JdbcClient.create(dataSource).sql("SET TRANSACTION SNAPSHOT '" + snapshot.id() + "'").update();
+                    snapshot.close();
+                    replay(projection, schema, writes, handler, null, position, done);
+                });
             }
+            List<Difference> differences = new ArrayList<>();
+            long found = compare(projection, live, schema, differences);
             dropQuietly(schema);
+            dropQuietly(live);
             progress.put(name, progress.get(name).finished("DONE", done[0], clock.instant(), null));
-            return new VerifyResult(name, differences.isEmpty() ? "MATCH" : "DIFFERENT", done[0], differences);
+            return new VerifyResult(name, found == 0 ? "MATCH" : "DIFFERENT", done[0], found, differences);
         } catch (RuntimeException e) {
             dropQuietly(schema);
+            dropQuietly(live);
             progress.put(name, progress.get(name).finished("FAILED", 0, clock.instant(), e.getClass().getSimpleName()));
             throw e;
         }
     }
 
-    private List<Difference> compare(ProjectionDefinition projection, String schema) {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        List<Difference> differences = new ArrayList<>();
-        for (String table : projection.tables()) {
-            jdbc.sql("SELECT row_to_json(d)::text FROM (SELECT * FROM public." + table + " EXCEPT SELECT * FROM "
-                            + schema + "." + table + " LIMIT 20) d")
-                    .query(String.class).list()
-                    .forEach(row -> differences.add(new Difference(table, "live", row)));
-            jdbc.sql("SELECT row_to_json(d)::text FROM (SELECT * FROM " + schema + "." + table
-                            + " EXCEPT SELECT * FROM public." + table + " LIMIT 20) d")
-                    .query(String.class).list()
-                    .forEach(row -> differences.add(new Difference(table, "rebuilt", row)));
+    /**
+     * How far a replay goes: every event up to {@code upTo} but those in {@code gaps}; no bound when
+     * {@code upTo} is null.
+     */
+    record Position(Long upTo, Set<Long> gaps) {
+
+        static final Position END = new Position(null, Set.of());
+
+        boolean includes(long globalIndex) {
+            return upTo == null || (globalIndex <= upTo && !gaps.contains(globalIndex));
         }
-        return differences;
+
+        boolean passed(long globalIndex) {
+            return upTo != null && globalIndex > upTo;
+        }
     }
+
+    /**
+     * An exported snapshot of the database, held open on a connection of its own until another
+     * transaction has taken it ({@code SET TRANSACTION SNAPSHOT}) or it is closed.
+     */
+    private static final class Snapshot implements AutoCloseable {
+
+        private final Connection connection;
+        private final String id;
+        private boolean open = true;
+
+        private Snapshot(Connection connection, String id) {
+            this.connection = connection;
+            this.id = id;
+        }
+
+        static Snapshot take(DataSource dataSource) {
+            try {
+                Connection connection = dataSource.getConnection();
+                try {
+                    connection.setAutoCommit(false);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    try (Statement statement = connection.createStatement();
+                         ResultSet result = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                        result.next();
+                        return new Snapshot(connection, result.getString(1));
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot take a snapshot of the database", e);
+            }
+        }
+
+        String id() {
+            return id;
+        }
+
+        /**
+         * Copies the projection's live tables, as they stand in the snapshot, into {@code schema}, and
+         * returns how far they are: a tracking projection's token, or every event in the snapshot.
+         */
+        Position copyAside(ProjectionDefinition projection, String schema) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                statement.execute("CREATE SCHEMA " + schema);
+                for (String table : projection.tables()) {
+                    statement.execute("CREATE UNLOGGED TABLE " + schema + "." + table
+                            + " AS SELECT * FROM public." + table);
+                }
+                return tokenPosition(projection.name());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot copy the live tables aside", e);
+            }
+        }
+
+        /** The tracking token of the projection's processor; every event when it has none (subscribing). */
+        private Position tokenPosition(String processor) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
+                           ARRAY(SELECT jsonb_array_elements_text(convert_from(token, 'UTF8')::jsonb -> 'gaps'))
+                      FROM tokenentry WHERE processor_name = ?""")) {
+                query.setString(1, processor);
+                try (ResultSet tokens = query.executeQuery()) {
+                    if (!tokens.next()) {
+                        return Position.END;
+                    }
+                    long index = tokens.getLong(1);
+                    Set<Long> gaps = new HashSet<>();
+                    for (Object gap : (Object[]) tokens.getArray(2).getArray()) {
+                        gaps.add(Long.parseLong(gap.toString()));
+                    }
+                    if (tokens.getObject(1) == null || tokens.next()) {
+                        throw new IllegalStateException("A verification needs the one gap-aware token of " + processor);
+                    }
+                    return new Position(index, gaps);
+                }
+            }
+        }
+
+        /** Commits the snapshot's transaction, which ends it; the copied tables become visible. */
+        @Override
+        public void close() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            try (connection) {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot end the snapshot's transaction", e);
+            }
+        }
+    }
+
+    /**
+     * Compares the live tables copied into {@code live} with the rebuilt ones in {@code rebuilt}, row by
+     * row by primary key, adds up to {@link #DIFFERENCES_LISTED} differences per table to {@code listed}
+     * and returns how many there are in all.
+     */
+    private long compare(ProjectionDefinition projection, String live, String rebuilt, List<Difference> listed) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        long found = 0;
+        for (String table : projection.tables()) {
+            List<String> keys = jdbc.sql("""
+                            SELECT a.attname FROM pg_constraint c
+                              JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, n) ON true
+                              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+                             WHERE c.conrelid = CAST(:table AS regclass) AND c.contype = 'p'
+                             ORDER BY k.n""")
+                    .param("table", "public." + table).query(String.class).list();
+            List<String> columns = jdbc.sql("""
+                            SELECT attname FROM pg_attribute
+                             WHERE attrelid = CAST(:table AS regclass) AND attnum > 0 AND NOT attisdropped
+                             ORDER BY attnum""")
+                    .param("table", "public." + table).query(String.class).list();
+            if (keys.isEmpty()) {
+                throw new IllegalStateException("A verified table needs a primary key: " + table);
+            }
+            String join = keys.stream().map(k -> "l." + quote(k) + " = r." + quote(k))
+                    .collect(Collectors.joining(" AND "));
+            String keyColumns = java.util.stream.IntStream.range(0, keys.size())
+                    .mapToObj(i -> "coalesce(l." + quote(keys.get(i)) + ", r." + quote(keys.get(i)) + ") AS key_" + i)
+                    .collect(Collectors.joining(", "));
+            List<String> values = columns.stream().filter(c -> !keys.contains(c)).toList();
+            String differing = values.isEmpty() ? "ARRAY[]::text[]" : values.stream()
+                    .map(c -> "CASE WHEN l." + quote(c) + " IS DISTINCT FROM r." + quote(c) + " THEN '" + c + "' END")
+                    .collect(Collectors.joining(", ", "array_remove(ARRAY[", "], NULL)"));
+            String anyDiffers = values.isEmpty() ? "false" : values.stream()
+                    .map(c -> "l." + quote(c) + " IS DISTINCT FROM r." + quote(c))
+                    .collect(Collectors.joining(" OR "));
+            String k0 = quote(keys.get(0));
+            String sql = "SELECT " + keyColumns + ","
+                    + " CASE WHEN l." + k0 + " IS NULL THEN 'rebuilt' WHEN r." + k0 + " IS NULL THEN 'live' END AS only_in,"
+                    + " " + differing + " AS columns, count(*) OVER () AS found"
+                    + " FROM " + live + "." + table + " l FULL JOIN " + rebuilt + "." + table + " r ON " + join
+                    + " WHERE l." + k0 + " IS NULL OR r." + k0 + " IS NULL OR " + anyDiffers
+                    + " ORDER BY " + java.util.stream.IntStream.rangeClosed(1, keys.size()).mapToObj(String::valueOf)
+                            .collect(Collectors.joining(", ")) + " LIMIT " + DIFFERENCES_LISTED;
+            long[] inTable = {0};
+            jdbc.sql(sql).query((rs, n) -> {
+                inTable[0] = rs.getLong("found");
+                String onlyIn = rs.getString("only_in");
+                List<String> differ = onlyIn != null ? List.of()
+                        : List.of((String[]) rs.getArray("columns").getArray());
+                Map<String, Object> key = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    key.put(keys.get(i), rs.getObject("key_" + i));
+                }
+                return new Difference(table, key, onlyIn, differ);
+            }).list().forEach(listed::add);
+            found += inTable[0];
+        }
+        return found;
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
 
     /** The statements that complete a copy's tables, by table: their primary and unique keys; their other indexes. */
     private record Copy(Map<String, List<String>> keys, Map<String, List<String>> indexes) {
@@ -328,7 +527,7 @@ public class ProjectionRebuilder {
      * the one before it is, so each aggregate's writes keep their order.
      */
     private TrackingToken replay(ProjectionDefinition projection, String schema, DeferredWrites writes,
-                                 Object handler, TrackingToken from, long[] done) {
+                                 Object handler, TrackingToken from, Position upTo, long[] done) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(handler);
         List<ExecutorService> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -339,7 +538,7 @@ public class ProjectionRebuilder {
             List<Future<?>> writing = List.of();
             Read written = null;
             while (true) {
-                Read read = read(adapter, writes, token);
+                Read read = read(adapter, writes, token, upTo);
                 token = read.token();
                 writing.forEach(ProjectionRebuilder::await);
                 if (written != null) {
@@ -385,18 +584,29 @@ public class ProjectionRebuilder {
     private record Read(DeferredWrites.Pending writes, int events, TrackingToken token) {
     }
 
-    /** Reads up to a batch of events after {@code from} and applies the handler to them, its writes held back. */
-    private Read read(AnnotationEventHandlerAdapter adapter, DeferredWrites writes, TrackingToken from) {
+    /**
+     * Reads up to a batch of events after {@code from}, as far as {@code upTo}, and applies the handler
+     * to those it includes, its writes held back. Fewer than a batch read means the end was reached.
+     */
+    private Read read(AnnotationEventHandlerAdapter adapter, DeferredWrites writes, TrackingToken from,
+                      Position upTo) {
         TrackingToken token = from;
         int applied = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
             var iterator = events.iterator();
             while (applied < batch && iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
-                writes.handling(event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null);
-                handle(adapter, event);
+                long index = event.trackingToken().position().orElseThrow();
+                if (upTo.passed(index)) {
+                    break;
+                }
                 token = event.trackingToken();
                 applied++;
+                if (!upTo.includes(index)) {
+                    continue;
+                }
+                writes.handling(event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null);
+                handle(adapter, event);
             }
         }
         return new Read(writes.take(), applied, token);
@@ -416,7 +626,7 @@ public class ProjectionRebuilder {
         TrackingToken token = from;
         Read read;
         do {
-            read = read(adapter, writes, token);
+            read = read(adapter, writes, token, Position.END);
             token = read.token();
             write(schema, read.writes(), 0, 1);
             done[0] += read.events();
@@ -534,14 +744,6 @@ public class ProjectionRebuilder {
             JdbcClient.create(dataSource).sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
         } catch (RuntimeException e) {
             log.warn("Could not drop the scratch schema {}", schema);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
