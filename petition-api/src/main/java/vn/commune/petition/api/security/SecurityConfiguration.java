@@ -1,6 +1,7 @@
 package vn.commune.petition.api.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +10,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +25,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -30,6 +34,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import vn.commune.petition.api.problem.Problems;
 
 /**
@@ -50,7 +55,8 @@ public class SecurityConfiguration {
         "/api/petitions/*/written-answer", "/api/petitions/*/escalation"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ObjectMapper json)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ObjectMapper json,
+                            @Value("${petition.http.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
         String officer = Role.OFFICER.name();
         String chair = Role.CHAIR.name();
@@ -76,29 +82,50 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) ->
                                 write(json, response, request.getRequestURI(), HttpStatus.FORBIDDEN, "forbidden",
                                         "Forbidden", "Your role may not do this")))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(admin)
-                        .requestMatchers(POST, "/api/petitions").hasAnyRole(officer, chair)
-                        .requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair)
-                        .requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair)
-                        .requestMatchers(GET, "/api/petitions/*/verification").hasAnyRole(inspector, chair)
-                        .requestMatchers(GET, "/api/admin/projections", "/api/admin/projections/*/verify",
-                                "/api/admin/projections/*/rebuild",
-                                "/api/admin/dead-letters").hasAnyRole(admin, inspector)
-                        .requestMatchers("/api/admin/**").hasRole(admin)
-                        .requestMatchers(POST, "/api/audit/seals").hasAnyRole(admin, inspector)
-                        .requestMatchers(GET, "/api/audit/**").hasRole(inspector)
-                        .requestMatchers(POST, "/api/sessions", "/api/sessions/**").hasAnyRole(officer, chair)
-                        .requestMatchers(GET, "/api/sessions", "/api/sessions/**")
-                                .hasAnyRole(officer, chair, inspector)
-                        .requestMatchers(POST, "/api/dossiers/import").hasAnyRole(officer, chair)
-                        .requestMatchers(GET, "/api/reports").hasAnyRole(officer, chair, inspector)
-                        .requestMatchers(GET, "/api/counts").hasAnyRole(officer, chair, inspector, admin)
-                        .requestMatchers(GET, "/api/petitions", "/api/petitions/**")
-                                .hasAnyRole(officer, chair, inspector)
-                        .anyRequest().authenticated())
+                .addFilterBefore(new SameOriginWrites(allowedOrigins, json), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/error").permitAll();
+                    read(a, new String[] {"/actuator/health", "/actuator/health/**"});
+                    read(a, new String[] {"/actuator/**"}, Role.ADMIN);
+                    a.requestMatchers(POST, "/api/petitions").hasAnyRole(officer, chair);
+                    a.requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair);
+                    a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
+                    read(a, new String[] {"/api/petitions/*/verification"}, Role.INSPECTOR, Role.CHAIR);
+                    read(a, new String[] {"/api/admin/projections", "/api/admin/projections/*/verify",
+                            "/api/admin/projections/*/rebuild", "/api/admin/dead-letters"}, Role.ADMIN, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/api/admin/projections/*/rebuild", "/api/admin/dead-letters/*/retry")
+                            .hasRole(admin);
+                    a.requestMatchers(POST, "/api/audit/seals").hasAnyRole(admin, inspector);
+                    read(a, new String[] {"/api/audit/seals", "/api/audit/seals/*", "/api/audit/verification",
+                            "/api/audit/export"}, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/api/sessions", "/api/sessions/*/visits", "/api/sessions/*/closing")
+                            .hasAnyRole(officer, chair);
+                    read(a, new String[] {"/api/sessions", "/api/sessions/**"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/api/dossiers/import").hasAnyRole(officer, chair);
+                    read(a, new String[] {"/api/reports"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                    read(a, new String[] {"/api/counts"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.ADMIN);
+                    read(a, new String[] {"/api/petitions", "/api/petitions/**"}, Role.OFFICER, Role.CHAIR,
+                            Role.INSPECTOR);
+                    // Deny by default: a route no rule above names is refused to everyone, whatever its method.
+                    a.anyRequest().denyAll();
+                })
                 .build();
+    }
+
+    /**
+     * A read: GET and HEAD, which Spring MVC answers with the GET handler, so the two always have the
+     * same rule. No roles: anyone, signed in or not.
+     */
+    private static void read(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+                             String[] paths, Role... roles) {
+        String[] names = Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+        for (HttpMethod method : List.of(GET, HEAD)) {
+            if (names.length == 0) {
+                a.requestMatchers(method, paths).permitAll();
+            } else {
+                a.requestMatchers(method, paths).hasAnyRole(names);
+            }
+        }
     }
 
     @Bean
@@ -149,7 +176,7 @@ public class SecurityConfiguration {
         return User.withUsername(name).password(encoder.encode(name)).roles(role.name()).build();
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, String path, HttpStatus status,
+    static void write(ObjectMapper json, HttpServletResponse response, String path, HttpStatus status,
                               String type, String title, String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, type, title, detail);
         problem.setInstance(URI.create(path));

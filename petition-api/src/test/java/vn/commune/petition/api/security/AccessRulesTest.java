@@ -1,0 +1,163 @@
+package vn.commune.petition.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import vn.commune.petition.api.Api;
+import vn.commune.petition.api.PetitionServiceTest;
+
+/**
+ * Every route is denied unless a rule names it. The routes are Spring's own handler mappings, not a
+ * list kept by hand, so a route added later without a rule fails here; HEAD is allowed exactly where
+ * GET is, to exactly the same roles.
+ */
+@PetitionServiceTest
+class AccessRulesTest {
+
+    private static final List<String> WHO = List.of("anonymous", "OFFICER", "CHAIR", "INSPECTOR", "ADMIN");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    SecurityFilterChain chain;
+
+    private AuthorizationManager<jakarta.servlet.http.HttpServletRequest> rules() {
+        return chain.getFilters().stream()
+                .filter(AuthorizationFilter.class::isInstance)
+                .map(filter -> ((AuthorizationFilter) filter).getAuthorizationManager())
+                .findFirst().orElseThrow();
+    }
+
+    /** Every mapped route as "METHOD /path" with its path variables filled in, from every handler mapping. */
+    private Set<String> routes() {
+        Set<String> routes = new LinkedHashSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    String path = pattern.replaceAll("\\{\\*[^}]*}", "x").replaceAll("\\{[^}]*}", UUID.randomUUID().toString())
+                            .replace("**", "x");
+                    for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.values()) : methods) {
+                        routes.add(method.name() + " " + path);
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private Set<String> allowed(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setServletPath(path);
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String who : WHO) {
+            Authentication user = who.equals("anonymous")
+                    ? new AnonymousAuthenticationToken("key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))
+                    : UsernamePasswordAuthenticationToken.authenticated(who, null,
+                            AuthorityUtils.createAuthorityList("ROLE_" + who));
+            AuthorizationDecision decision = (AuthorizationDecision) rules().authorize(() -> user, request);
+            if (decision != null && decision.isGranted()) {
+                allowed.add(who);
+            }
+        }
+        return allowed;
+    }
+
+    @Test
+    void every_mapped_route_has_a_rule_that_lets_someone_in_and_head_follows_get() {
+        Set<String> routes = routes();
+        assertThat(routes).as("the handler mappings were read").anyMatch(r -> r.startsWith("POST /api/petitions/"));
+        List<String> withoutRule = new ArrayList<>();
+        Map<String, String> headUnlikeGet = new TreeMap<>();
+        for (String route : routes) {
+            String[] methodAndPath = route.split(" ", 2);
+            if (methodAndPath[1].equals("/error")) {
+                continue;
+            }
+            Set<String> allowed = allowed(methodAndPath[0], methodAndPath[1]);
+            if (allowed.isEmpty() && !methodAndPath[0].equals("HEAD") && !methodAndPath[0].equals("OPTIONS")) {
+                withoutRule.add(route);
+            }
+            if (methodAndPath[0].equals("GET")) {
+                Set<String> head = allowed("HEAD", methodAndPath[1]);
+                if (!head.equals(allowed)) {
+                    headUnlikeGet.put(methodAndPath[1], "GET " + allowed + ", HEAD " + head);
+                }
+            }
+        }
+        assertThat(withoutRule).as("routes no rule names").isEmpty();
+        assertThat(headUnlikeGet).as("HEAD allowed otherwise than GET").isEmpty();
+    }
+
+    @Test
+    void a_method_or_path_no_rule_names_is_denied_to_every_role() {
+        assertThat(allowed("PUT", "/api/petitions/" + UUID.randomUUID())).isEmpty();
+        assertThat(allowed("DELETE", "/api/petitions/" + UUID.randomUUID())).isEmpty();
+        assertThat(allowed("GET", "/api/nothing-here")).isEmpty();
+        assertThat(allowed("POST", "/api/audit/export")).isEmpty();
+        for (String role : List.of("officer", "chair", "inspector", "admin")) {
+            assertThat(Api.as(port, role).get("/api/nothing-here").status()).isEqualTo(403);
+        }
+        assertThat(Api.as(port, null, null).get("/api/nothing-here").status()).isEqualTo(401);
+    }
+
+    @Test
+    void head_is_refused_where_get_is() {
+        String id = Api.officer(port).post("/api/petitions", Api.petition("2019-05-02", "FEEDBACK", "Môi trường"))
+                .text("id");
+        assertThat(Api.as(port, "admin").head("/api/petitions/" + id).status()).isEqualTo(403);
+        assertThat(Api.as(port, "officer").head("/api/audit/verification").status()).isEqualTo(403);
+        assertThat(Api.as(port, "officer").head("/api/audit/export?from=2019-01-01&to=2019-12-31").status())
+                .isEqualTo(403);
+        assertThat(Api.as(port, "inspector").head("/api/petitions/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_write_from_another_site_is_refused_and_writes_nothing() {
+        Api officer = Api.officer(port);
+        long before = officer.get("/api/petitions?size=1").json().path("total").asLong();
+        Api.Response crossSite = officer.with("Origin", "https://evil.example").post("/api/petitions",
+                Api.petition("2019-05-02", "FEEDBACK", "Môi trường"));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(crossSite.text("type")).isEqualTo("/problems/cross-origin");
+        assertThat(officer.with("Sec-Fetch-Site", "cross-site").post("/api/petitions",
+                Api.petition("2019-05-02", "FEEDBACK", "Môi trường")).status()).isEqualTo(403);
+        assertThat(officer.with("Origin", "null").post("/api/petitions",
+                Api.petition("2019-05-02", "FEEDBACK", "Môi trường")).status()).isEqualTo(403);
+        assertThat(officer.get("/api/petitions?size=1").json().path("total").asLong()).isEqualTo(before);
+
+        Api.Response sameSite = officer.with("Origin", "http://localhost:" + port).post("/api/petitions",
+                Api.petition("2019-05-02", "FEEDBACK", "Môi trường"));
+        assertThat(sameSite.status()).as(sameSite.toString()).isEqualTo(201);
+        assertThat(officer.with("Origin", "https://evil.example").get("/api/petitions?size=1").status())
+                .isEqualTo(200);
+    }
+}
