@@ -317,7 +317,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
     }
 
     /**
-     * Within a request body: text only from a JSON string; an integer only from a JSON integer in
+     * Within a request body: text only from a JSON string, and only such as {@link Text} allows; an integer only from a JSON integer in
      * range (a fraction or an out-of-range integer is noted and the read goes on); true/false only
      * from true/false or their text; a date only from text (not a number of days since 1970).
      * Anything else goes to the wrapped deserializer, unchanged.
@@ -343,7 +343,16 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
             }
             JsonToken token = p.currentToken();
             if (type == String.class) {
-                return token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+                if (token != JsonToken.VALUE_STRING) {
+                    return unexpected(p, ctxt);
+                }
+                String text = (String) _delegatee.deserialize(p, ctxt);
+                String problem = Text.problemInBody(text);
+                if (problem != null) {
+                    note(path(p), problem);
+                    return null;
+                }
+                return text;
             }
             if (type == Integer.class || type == Long.class) {
                 if (token == JsonToken.VALUE_NUMBER_FLOAT) {

@@ -1,6 +1,7 @@
 package vn.commune.petition.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,9 +47,24 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    private static final FieldProblem NOT_UTF8 = new FieldProblem("body", "is not valid UTF-8");
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e, HttpServletRequest request) {
         return respond(invalidRequest(e.problems(), request), request);
+    }
+
+    /** A body that is not UTF-8 (UntrustedInput checks it as it is read), whoever was reading it. */
+    @ExceptionHandler(CharacterCodingException.class)
+    ResponseEntity<ProblemDetail> notUtf8(CharacterCodingException e, HttpServletRequest request) {
+        return respond(invalidRequest(List.of(NOT_UTF8), request), request);
+    }
+
+    /** A header, parameter or path Spring Security's firewall refused once the request was read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return respond(invalidRequest(List.of(new FieldProblem("request",
+                "has a character this service does not accept in a header, parameter or path")), request), request);
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -130,6 +147,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof CharacterCodingException) {
+            LenientBodyReading.end();
+            return ResponseEntity.badRequest().body(invalidRequest(List.of(NOT_UTF8), null));
+        }
         FieldProblem stopped = LenientBodyReading.stoppedAt(ex.getCause());
         List<FieldProblem> problems = new ArrayList<>(LenientBodyReading.end());
         if (stopped != null) {

@@ -1,0 +1,47 @@
+package vn.commune.petition.api.problem;
+
+/**
+ * What text from outside may hold: well-formed Unicode (no unpaired surrogate, which PostgreSQL
+ * cannot store as UTF-8 and which broke every rebuild), no control character but tab and, where
+ * lines are allowed, line breaks (a NUL cannot be stored either), and something to read once every
+ * space and invisible formatting character is taken away.
+ */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** What is wrong with a text field of a request body (line breaks allowed), or null. */
+    public static String problemInBody(String value) {
+        return problem(value, true);
+    }
+
+    /** What is wrong with a query parameter, a path variable or a header value (no line breaks), or null. */
+    public static String problemInLine(String value) {
+        return problem(value, false);
+    }
+
+    private static String problem(String value, boolean lines) {
+        boolean visible = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                visible = true;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "is not well-formed Unicode (an unpaired surrogate)";
+            } else if (Character.isISOControl(c) && c != '\t' && !(lines && (c == '\n' || c == '\r'))) {
+                return "contains a control character";
+            } else if (!blank(c)) {
+                visible = true;
+            }
+        }
+        return visible || value.isEmpty() ? null : "must not be blank";
+    }
+
+    /** A space of any kind, or a character that shows nothing (zero-width space, joiners, BOM). */
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                || Character.isISOControl(c);
+    }
+}
