@@ -133,7 +133,7 @@ class ConcurrencyAndBadInputTest {
 
     @Test
     void a_thousand_malformed_requests_get_only_4xx_and_write_nothing() throws Exception {
-        long before = total("1900-01-01", "2100-12-31");
+        long before = total("2000-01-01", "2100-12-31");
         String id = Api.as(port, "officer").post("/api/petitions", Api.petition("2014-07-01", "COMPLAINT", "x"))
                 .text("id");
         List<byte[]> bodies = malformed(1_000);
@@ -154,7 +154,7 @@ class ConcurrencyAndBadInputTest {
                 "page=abc", "kind=%3Cscript%3E")) {
             assertThat(Api.as(port, "chair").get("/api/petitions?" + query).status()).isEqualTo(400);
         }
-        assertThat(total("1900-01-01", "2100-12-31")).isEqualTo(before + 1);
+        assertThat(total("2000-01-01", "2100-12-31")).isEqualTo(before + 1);
         assertThat(Api.as(port, "chair").get("/api/petitions/" + id).json().path("version").asLong()).isZero();
     }
 
