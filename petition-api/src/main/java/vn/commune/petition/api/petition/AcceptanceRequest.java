@@ -3,11 +3,12 @@ package vn.commune.petition.api.petition;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 import vn.commune.petition.domain.deadline.Complexity;
 
 /** The body of {@code POST /api/petitions/{id}/acceptance}. */
 public record AcceptanceRequest(
-        @NotNull @PastOrPresent LocalDate acceptedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate acceptedOn,
         Boolean complex,
         Boolean especiallyComplex) {
 

@@ -4,9 +4,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/dialogues}. */
 public record DialogueRequest(
-        @NotNull @PastOrPresent LocalDate heldOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate heldOn,
         @Size(max = 100) String minutesRef) {
 }

@@ -5,10 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/escalation}. */
 public record EscalationRequest(
-        @NotNull @PastOrPresent LocalDate escalatedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate escalatedOn,
         @NotBlank @Size(max = 300) String to,
         @NotBlank @Size(max = 2000) String reason) {
 }

@@ -7,10 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/extensions}. */
 public record ExtensionRequest(
-        @NotNull @PastOrPresent LocalDate extendedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate extendedOn,
         @NotNull @Min(1) @Max(60) Integer days,
         @NotBlank @Size(max = 2000) String reason) {
 }

@@ -5,10 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/forwarding}. */
 public record ForwardingRequest(
-        @NotNull @PastOrPresent LocalDate forwardedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate forwardedOn,
         @NotBlank @Size(max = 300) String to,
         @Size(max = 2000) String reason) {
 }

@@ -5,9 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/guidance}. */
 public record GuidanceRequest(
-        @NotNull @PastOrPresent LocalDate guidedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate guidedOn,
         @NotBlank @Size(max = 300) String to) {
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import vn.commune.petition.api.deadline.BusinessDate;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 
@@ -12,8 +13,8 @@ import vn.commune.petition.domain.petition.PetitionStatus;
 record ListPetitionsParams(
         PetitionStatus status,
         PetitionKind kind,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         @Min(0) Integer page,
         @Min(1) @Max(200) Integer size) {
 

@@ -1,7 +1,6 @@
 package vn.commune.petition.api.petition;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -9,12 +8,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import vn.commune.petition.api.deadline.BusinessDate;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 
 /** The body of {@code POST /api/petitions}; an empty petitioners list is an anonymous letter. */
 public record ReceivePetitionRequest(
-        @NotNull @PastOrPresent LocalDate receivedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate receivedOn,
         @NotNull Channel channel,
         @NotNull PetitionKind kind,
         @NotBlank @Size(max = 200) String field,
@@ -22,10 +22,4 @@ public record ReceivePetitionRequest(
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward,
         @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId) {
-
-    /** Reference numbers exist from the year 2000 (ReferenceNumbers). */
-    @AssertTrue(message = "receivedOn must be in the year 2000 or later")
-    boolean isReceivedOnInRange() {
-        return receivedOn == null || receivedOn.getYear() >= ReferenceNumbers.FIRST_YEAR;
-    }
 }

@@ -5,9 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/rejection}. */
 public record RejectionRequest(
-        @NotNull @PastOrPresent LocalDate rejectedOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate rejectedOn,
         @NotBlank @Size(max = 500) String legalGround) {
 }

@@ -4,10 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.config.CommuneClock;
@@ -46,12 +44,19 @@ class StepRecorder {
         });
     }
 
-    /** Records a step on an existing petition: 200 with its view, or 412 if If-Match is stale. */
+    /**
+     * Records a step on an existing petition: 200 with its view, or 412 if If-Match is stale. The
+     * version is compared before the command runs, under a lock on the petition's row: Axon finds a
+     * stale version only when the unit of work commits, after the aggregate has checked its rules,
+     * so a step both stale and against a rule would be 409. Every step takes that lock first, with
+     * or without If-Match, so none waits for it while holding Axon's lock on the aggregate.
+     */
     ResponseEntity<String> step(String petitionId, String ifMatch, Object body, String idempotencyKey,
                                 HttpServletRequest request, BiFunction<Long, LocalDate, Object> command) {
-        Long expectedVersion = expectedVersion(ifMatch, () -> views.find(petitionId).map(PetitionView::version));
         return writes.run(body, idempotencyKey, request, () -> {
-            writes.send(command.apply(expectedVersion, CommuneClock.today(clock)));
+            long current = views.lockVersion(petitionId)
+                    .orElseThrow(() -> new NotFoundException("No petition has this id"));
+            writes.send(command.apply(expectedVersion(ifMatch, current), CommuneClock.today(clock)));
             return response(200, null, petitionId);
         });
     }
@@ -67,12 +72,12 @@ class StepRecorder {
     }
 
     /**
-     * {@code "3"} or {@code 3} expect version 3; {@code *} or no header expect any. A weak tag such
-     * as {@code W/"3"} never matches: If-Match compares strongly (RFC 9110, 13.1.1), so it is 412.
-     * A list ({@code "3", "4"}) matches if the petition is now at one of its versions, which is then
-     * the version expected, so that a step recorded meanwhile still makes it 412.
+     * The version the step expects: {@code current} if If-Match names it, null (any) without the
+     * header or with {@code *}. {@code "3"} and {@code 3} name version 3; a list ({@code "3", "4"})
+     * names each of its versions. A weak tag such as {@code W/"3"} never matches: If-Match compares
+     * strongly (RFC 9110, 13.1.1). Anything else is 412.
      */
-    static Long expectedVersion(String ifMatch, Supplier<Optional<Long>> current) {
+    static Long expectedVersion(String ifMatch, long current) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
@@ -93,10 +98,9 @@ class StepRecorder {
                     ? "A weak entity tag never matches If-Match"
                     : "If-Match does not name a version of this petition");
         }
-        if (versions.size() == 1) {
-            return versions.iterator().next();
+        if (!versions.contains(current)) {
+            throw new PreconditionFailedException("If-Match does not name the petition's current version");
         }
-        return current.get().filter(versions::contains).orElseThrow(() ->
-                new PreconditionFailedException("The petition is at none of the versions If-Match lists"));
+        return current;
     }
 }

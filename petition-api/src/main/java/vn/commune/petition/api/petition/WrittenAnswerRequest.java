@@ -5,10 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 
 /** The body of {@code POST /api/petitions/{id}/written-answer}. */
 public record WrittenAnswerRequest(
-        @NotNull @PastOrPresent LocalDate answeredOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate answeredOn,
         @NotBlank @Size(max = 100) String documentNumber,
         @NotBlank @Size(max = 4000) String summary) {
 }

@@ -6,15 +6,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import vn.commune.petition.api.deadline.BusinessDate;
+import vn.commune.petition.domain.deadline.BusinessDates;
 
 /**
  * The period of {@code GET /api/reports}: {@code from} and {@code to}, or {@code year} with
  * {@code half}, {@code quarter} or {@code months} (3, 6, 9), or a whole {@code year}.
  */
 record ReportParams(
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-        @Min(2000) @Max(2100) Integer year,
+        @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+        @Min(BusinessDates.FIRST_YEAR) @Max(BusinessDates.LAST_YEAR) Integer year,
         @Min(1) @Max(2) Integer half,
         @Min(1) @Max(4) Integer quarter,
         @Min(1) @Max(12) Integer months,

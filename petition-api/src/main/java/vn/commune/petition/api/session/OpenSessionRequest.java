@@ -5,11 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import vn.commune.petition.api.deadline.BusinessDate;
 import vn.commune.petition.domain.session.SessionKind;
 
 /** The body of {@code POST /api/sessions}. */
 public record OpenSessionRequest(
-        @NotNull @PastOrPresent LocalDate heldOn,
+        @NotNull @PastOrPresent @BusinessDate LocalDate heldOn,
         @NotNull SessionKind kind,
         @NotBlank @Size(max = 200) String host,
         @NotNull Boolean hostedInPerson) {

@@ -179,6 +179,22 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void a_stale_if_match_on_a_step_that_also_breaks_a_rule_is_412_and_writes_nothing() {
+        String id = receive();
+        assertThat(Api.chair(port).with("If-Match", "\"0\"")
+                .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-04")).status())
+                .isEqualTo(200);
+        // Both stale (the petition is at version 1) and against a rule (ALREADY_ACCEPTED).
+        problem(Api.chair(port).with("If-Match", "\"0\"")
+                .post("/api/petitions/" + id + "/acceptance", Map.of("acceptedOn", "2022-03-05")), 412);
+        // Both stale and against a rule (DATE_BEFORE_PREVIOUS_STEP).
+        problem(Api.officer(port).with("If-Match", "\"0\"")
+                .post("/api/petitions/" + id + "/mediations", Map.of("heldOn", "2022-03-01", "outcome", "FAILED")),
+                412);
+        assertThat(Api.officer(port).get("/api/petitions/" + id).json().path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void without_credentials_or_with_a_wrong_password_the_answer_is_401() {
         Api.Response anonymous = Api.as(port, null, null).get("/api/petitions");
         problem(anonymous, 401);

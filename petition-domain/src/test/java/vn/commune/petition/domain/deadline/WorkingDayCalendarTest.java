@@ -2,10 +2,17 @@ package vn.commune.petition.domain.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.StringReader;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The Vietnamese working-day calendar: weekends, Tết, 30/4-1/5, 2/9, swapped days, overrides. */
@@ -134,5 +141,122 @@ class WorkingDayCalendarTest {
                     .anyMatch(day -> day.date().getYear() == y && day.name().contains("Quốc khánh")))
                     .as("Quốc khánh in %d", year).isTrue();
         }
+    }
+
+    @Test
+    void counting_working_days_agrees_with_a_day_by_day_walk_over_random_ranges() {
+        Random random = new Random(20240418);
+        for (WorkingDayCalendar tested : List.of(calendar, withRandomOverrides(random))) {
+            for (int i = 0; i < 3_000; i++) {
+                LocalDate from = randomDay(random);
+                LocalDate to = from.plusDays(randomLength(random));
+                assertThat(tested.workingDaysBetween(from, to)).as("working days from %s to %s", from, to)
+                        .isEqualTo(walkBetween(tested, from, to));
+                int n = random.nextInt(4) == 0 ? random.nextInt(3_000) : random.nextInt(40);
+                assertThat(tested.addWorkingDays(from, n)).as("%d working days after %s", n, from)
+                        .isEqualTo(walkAdding(tested, from, n));
+                int days = random.nextInt(120);
+                assertThat(tested.addCalendarDaysRolled(from, days)).as("%d days after %s, rolled", days, from)
+                        .isEqualTo(walkRolled(tested, from, days));
+            }
+        }
+    }
+
+    @Test
+    void a_long_run_of_days_off_is_skipped_whole() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (LocalDate day = d(2030, 1, 1); day.isBefore(d(2030, 7, 1)); day = day.plusDays(1)) {
+            lines.append(day).append(",HOLIDAY,Nghỉ\n");
+        }
+        lines.append("2030-03-16,WORKING,Làm bù\n");
+        WorkingDayCalendar closed = calendar.withOverrides(CalendarData.read(new StringReader(lines.toString()), "x"));
+        assertThat(closed.addWorkingDays(d(2029, 12, 31), 1)).isEqualTo(d(2030, 3, 16));
+        assertThat(closed.addWorkingDays(d(2029, 12, 31), 2)).isEqualTo(d(2030, 7, 1));
+        assertThat(closed.addCalendarDaysRolled(d(2029, 12, 31), 100)).isEqualTo(d(2030, 7, 1));
+        assertThat(closed.workingDaysBetween(d(2029, 12, 28), d(2030, 7, 1))).isEqualTo(3);
+    }
+
+    @Test
+    void a_count_across_every_date_the_service_accepts_answers_at_once() {
+        WorkingDayCalendar corrected = withRandomOverrides(new Random(7));
+        LocalDate first = BusinessDates.FIRST.minusDays(1);
+        int all = walkBetween(corrected, first, BusinessDates.LAST);
+        LocalDate lastWorkingDay = walkAdding(corrected, first, all);
+        // Counted day by day, this takes minutes; counted by weeks and special days, a fraction of a
+        // second. The margin is for a busy machine.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 0; i < 100_000; i++) {
+                assertThat(corrected.workingDaysBetween(first, BusinessDates.LAST)).isEqualTo(all);
+            }
+            for (int i = 0; i < 10_000; i++) {
+                assertThat(corrected.addWorkingDays(first, all)).isEqualTo(lastWorkingDay);
+            }
+        });
+    }
+
+    /** The shipped calendar with a few hundred random corrections: holidays, swapped days, cancellations. */
+    private WorkingDayCalendar withRandomOverrides(Random random) {
+        List<CalendarDay> overrides = new ArrayList<>();
+        CalendarDay.Type[] types = CalendarDay.Type.values();
+        for (int i = 0; i < 400; i++) {
+            overrides.add(new CalendarDay(randomDay(random), types[random.nextInt(types.length)], "x"));
+        }
+        for (CalendarDay shipped : CalendarData.shipped()) {
+            if (random.nextInt(5) == 0) {
+                overrides.add(new CalendarDay(shipped.date(), CalendarDay.Type.NORMAL, ""));
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            LocalDate saturday = randomDay(random).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+            overrides.add(new CalendarDay(saturday, CalendarDay.Type.WORKING, "Làm bù"));
+            overrides.add(new CalendarDay(saturday.plusDays(1), CalendarDay.Type.WORKING, "Làm bù"));
+        }
+        return calendar.withOverrides(overrides);
+    }
+
+    /** A day in the range the service accepts, half the time in the years the calendar has data for. */
+    private static LocalDate randomDay(Random random) {
+        LocalDate from = random.nextBoolean() ? BusinessDates.FIRST : d(CalendarData.FIRST_YEAR - 1, 1, 1);
+        LocalDate to = from.equals(BusinessDates.FIRST) ? BusinessDates.LAST : d(CalendarData.LAST_YEAR + 1, 12, 31);
+        return from.plusDays(random.nextInt((int) ChronoUnit.DAYS.between(from, to) + 1));
+    }
+
+    /** Mostly short ranges, some of years, a few backwards. */
+    private static int randomLength(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> random.nextInt(15);
+            case 1 -> random.nextInt(400);
+            case 2 -> random.nextInt(4_000);
+            default -> -random.nextInt(20);
+        };
+    }
+
+    private static int walkBetween(WorkingDayCalendar calendar, LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (calendar.isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static LocalDate walkAdding(WorkingDayCalendar calendar, LocalDate from, int n) {
+        LocalDate day = from;
+        for (int counted = 0; counted < n; ) {
+            day = day.plusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    private static LocalDate walkRolled(WorkingDayCalendar calendar, LocalDate from, int n) {
+        LocalDate day = from.plusDays(n);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 }

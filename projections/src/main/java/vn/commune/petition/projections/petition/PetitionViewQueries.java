@@ -40,6 +40,17 @@ public class PetitionViewQueries {
                 .optional();
     }
 
+    /**
+     * The version of the petition with this id, its row locked until the transaction ends: a step
+     * that reads it so waits for any step still being recorded on the petition, and holds off the next.
+     */
+    public Optional<Long> lockVersion(String id) {
+        return jdbc.sql("SELECT version FROM petition_view WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
     /** A page of petitions, newest received first, filtered by any of status, kind and receipt dates. */
     public PetitionPage list(ListPetitions query) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
