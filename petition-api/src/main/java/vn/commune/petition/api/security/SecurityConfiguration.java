@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -62,17 +61,9 @@ public class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .httpBasic(basic -> basic
                         .realmName("petition")
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"petition\", charset=\"UTF-8\"");
-                            write(json, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "Authentication required", "Sign in with a valid username and password");
-                        }))
+                        .authenticationEntryPoint(new SignInEntryPoint(json)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"petition\", charset=\"UTF-8\"");
-                            write(json, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "Authentication required", "Sign in with a valid username and password");
-                        })
+                        .authenticationEntryPoint(new SignInEntryPoint(json))
                         .accessDeniedHandler((request, response, ex) ->
                                 write(json, response, request.getRequestURI(), HttpStatus.FORBIDDEN, "forbidden",
                                         "Forbidden", "Your role may not do this")))
@@ -101,12 +92,15 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Every sign-in, whatever carries it, is throttled after repeated failures (SignInThrottle). */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
-                                                @Value("${petition.security.cache-ttl:PT5M}") Duration ttl) {
+                                                @Value("${petition.security.cache-ttl:PT5M}") Duration ttl,
+                                                SignInThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(List.of(new CachingAuthenticationProvider(dao, ttl, clock)));
+        return new ThrottledAuthenticationManager(
+                new ProviderManager(List.of(new CachingAuthenticationProvider(dao, ttl, clock))), throttle);
     }
 
     @Bean
@@ -149,12 +143,10 @@ public class SecurityConfiguration {
         return User.withUsername(name).password(encoder.encode(name)).roles(role.name()).build();
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, String path, HttpStatus status,
-                              String type, String title, String detail) throws IOException {
+    static void write(ObjectMapper json, HttpServletResponse response, String path, HttpStatus status,
+                      String type, String title, String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, type, title, detail);
         problem.setInstance(URI.create(path));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(json, response, problem);
     }
 }
