@@ -137,6 +137,9 @@ class MalformedRequestsTest {
         }
         problem(RawHttp.request("PROPFIND", "/api/petitions").basic("officer", "officer").send(port), 400);
         problem(RawHttp.request("TRACE", "/api/petitions").send(port), 400);
+        // A parameter's name is checked only when Spring MVC reads it: U+0085, a control character.
+        problem(RawHttp.request("GET", "/api/petitions?%C2%85" + MARK + "=1").basic("officer", "officer").send(port),
+                400);
         assertThat(petitionsOf2019()).isEqualTo(before);
         assertThat(log.getAll()).doesNotContain(MARK);
     }
