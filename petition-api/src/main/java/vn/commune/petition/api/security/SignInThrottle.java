@@ -28,7 +28,7 @@ import vn.commune.petition.api.security.SignInThrottleProperties.Limit;
  * keyed by fixed-size digests: a flood of made-up usernames or addresses cannot grow memory.
  */
 @Component
-public class SignInThrottle {
+class SignInThrottle {
 
     private final Limit perAddress;
     private final Limit perAccount;
@@ -40,7 +40,7 @@ public class SignInThrottle {
     private final Counter throttledByAccount;
 
     @Autowired
-    public SignInThrottle(SignInThrottleProperties properties, MeterRegistry meters) {
+    SignInThrottle(SignInThrottleProperties properties, MeterRegistry meters) {
         this(properties, meters, TimeMeter.SYSTEM_NANOTIME);
     }
 
