@@ -26,7 +26,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,13 +57,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CharacterCodingException.class)
     ResponseEntity<ProblemDetail> notUtf8(CharacterCodingException e, HttpServletRequest request) {
         return respond(invalidRequest(List.of(NOT_UTF8), request), request);
-    }
-
-    /** A header, parameter or path Spring Security's firewall refused once the request was read. */
-    @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
-        return respond(invalidRequest(List.of(new FieldProblem("request",
-                "has a character this service does not accept in a header, parameter or path")), request), request);
     }
 
     @ExceptionHandler(RuleViolation.class)

@@ -17,7 +17,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,11 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Checks what a request brings besides its JSON fields, before anything reads it: every query
- * parameter and header value is text {@link Text} allows, the query string decodes (Tomcat drops a
- * parameter it cannot decode, which would make the request mean something else), and the body is
- * valid UTF-8 (an overlong or a surrogate encoding is not; Java's decoder refuses both, Jackson's
- * does not), checked as it is read. A refusal is a 400 naming the parameter, header or body.
+ * Checks what a request brings besides its JSON fields and headers (the firewall's, see
+ * rejection/Firewall), before anything reads it: every query parameter is text {@link Text}
+ * allows, the query string is percent-encoded UTF-8 (Tomcat turns what is not into U+FFFD, which
+ * would make the request mean something else), and the body is valid UTF-8 (an overlong or a
+ * surrogate encoding is not; Java's decoder refuses both, Jackson's does not), checked as it is
+ * read. A refusal is a 400 naming the parameter or the body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -51,14 +51,6 @@ class UntrustedInput extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<FieldProblem> found = new ArrayList<>();
-        for (String header : Collections.list(request.getHeaderNames())) {
-            for (String value : Collections.list(request.getHeaders(header))) {
-                String problem = Text.problemInLine(value);
-                if (problem != null && !problem.equals("must not be blank")) {
-                    found.add(new FieldProblem(header, problem));
-                }
-            }
-        }
         if (request.getQueryString() != null) {
             Map<String, String[]> parameters = request.getParameterMap();
             if (request.getAttribute(PARAMETERS_FAILED) != null || !percentEncodedUtf8(request.getQueryString())) {

@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -68,17 +67,9 @@ public class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .httpBasic(basic -> basic
                         .realmName("petition")
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"petition\", charset=\"UTF-8\"");
-                            write(json, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "Authentication required", "Sign in with a valid username and password");
-                        }))
+                        .authenticationEntryPoint(new SignInEntryPoint(json)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"petition\", charset=\"UTF-8\"");
-                            write(json, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "Authentication required", "Sign in with a valid username and password");
-                        })
+                        .authenticationEntryPoint(new SignInEntryPoint(json))
                         .accessDeniedHandler((request, response, ex) ->
                                 write(json, response, request.getRequestURI(), HttpStatus.FORBIDDEN, "forbidden",
                                         "Forbidden", "Your role may not do this")))
@@ -128,12 +119,15 @@ public class SecurityConfiguration {
         }
     }
 
+    /** Every sign-in, whatever carries it, is throttled after repeated failures (SignInThrottle). */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
-                                                @Value("${petition.security.cache-ttl:PT5M}") Duration ttl) {
+                                                @Value("${petition.security.cache-ttl:PT5M}") Duration ttl,
+                                                SignInThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(List.of(new CachingAuthenticationProvider(dao, ttl, clock)));
+        return new ThrottledAuthenticationManager(
+                new ProviderManager(List.of(new CachingAuthenticationProvider(dao, ttl, clock))), throttle);
     }
 
     @Bean
@@ -177,11 +171,9 @@ public class SecurityConfiguration {
     }
 
     static void write(ObjectMapper json, HttpServletResponse response, String path, HttpStatus status,
-                              String type, String title, String detail) throws IOException {
+                      String type, String title, String detail) throws IOException {
         ProblemDetail problem = Problems.of(status, type, title, detail);
         problem.setInstance(URI.create(path));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(json, response, problem);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,12 @@ import vn.commune.petition.projections.history.PetitionHistoryQuery;
 @Component
 public class Writes {
 
+    /**
+     * An Idempotency-Key is text of printable ASCII (the characters of an RFC 8941 string), as its
+     * specification says; a header's bytes beyond ASCII reach the service as Latin-1 guesswork.
+     */
+    private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
+
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
     private final Idempotency idempotency;
@@ -43,9 +50,9 @@ public class Writes {
     /** Runs {@code action} once per Idempotency-Key, in one transaction, and answers with its response. */
     public ResponseEntity<String> run(Object body, String idempotencyKey, HttpServletRequest request,
                                       Supplier<StoredResponse> action) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || !KEY.matcher(idempotencyKey).matches())) {
             throw new InvalidRequestException(List.of(
-                    new FieldProblem("Idempotency-Key", "must be 1 to 200 characters")));
+                    new FieldProblem("Idempotency-Key", "must be 1 to 200 printable ASCII characters")));
         }
         String hash = Idempotency.hash(request.getMethod(), request.getRequestURI(), write(body));
         StoredResponse stored = transaction.execute(status ->

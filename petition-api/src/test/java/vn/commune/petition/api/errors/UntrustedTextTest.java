@@ -101,7 +101,7 @@ class UntrustedTextTest {
         Raw header = raw("GET /api/counts?from=2011-01-01&to=2011-12-31 HTTP/1.1",
                 List.of("Accept-Language: vi\u0085"), null);
         assertThat(header.status()).as(header.body()).isEqualTo(400);
-        assertThat(header.body()).containsIgnoringCase("Accept-Language").contains("control character");
+        assertThat(header.body()).contains("Accept-Language");
     }
 
     private record Raw(int status, String body) {
