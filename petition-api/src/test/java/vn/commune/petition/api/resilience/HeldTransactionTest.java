@@ -3,6 +3,7 @@ package vn.commune.petition.api.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -138,6 +139,10 @@ class HeldTransactionTest {
                 .mapToLong(status -> status.getCurrentPosition().orElse(-1)).max().orElse(-1);
     }
 
+    private JsonNode eventGaps() {
+        return Api.as(port, "admin").get("/actuator/health").json().path("components").path("eventGaps");
+    }
+
     @Test
     void an_event_whose_transaction_outlives_the_gap_timeout_is_never_stored_so_the_counts_skip_none()
             throws Exception {
@@ -171,6 +176,35 @@ class HeldTransactionTest {
                 counts().start();
             }
         }
+    }
+
+    @Test
+    void an_event_committed_in_time_below_the_counts_token_is_waited_for_and_counted() throws Exception {
+        // Warmed up first (the first request, the first command, the counts' first batch), so that
+        // the held transaction waits for no more than the counts and stays within its bound.
+        String warmUp = receive("2013-04-01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> countsPosition() >= position(warmUp));
+        long gapsBefore = eventGaps().path("details").path("countsGaps").asLong();
+        Held held = hold(LocalDate.of(2013, 5, 6));
+        String after = receive("2013-05-07");
+
+        // The counts have read past the held receipt and wait for it: a gap held by their token.
+        JsonNode details = await().atMost(BOUND).until(() -> eventGaps().path("details"),
+                waiting -> waiting.path("countsGaps").asLong() > gapsBefore);
+        assertThat(details.path("oldestTransactionSeconds").asDouble()).isPositive();
+        assertThat(details.path("gapTimeoutSeconds").asDouble()).isEqualTo(11.0);
+        assertThat(details.path("transactionTimeoutSeconds").asDouble()).isEqualTo(5.0);
+        String metrics = Api.as(port, "admin").get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("petition_projection_gaps\\{[^}]*projection=\"counts\"[^}]*} [1-9]")
+                .contains("petition_db_oldest_transaction_seconds");
+        assertThat(Api.as(port, null, null).get("/actuator/health").body()).doesNotContain("eventGaps");
+
+        held.release().countDown();
+        assertThat(held.outcome()).succeedsWithin(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(received("2013-05")).isEqualTo(stored(List.of(held.petitionId(), after))).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                eventGaps().path("details").path("countsGaps").asLong() == gapsBefore);
     }
 
     @Test
