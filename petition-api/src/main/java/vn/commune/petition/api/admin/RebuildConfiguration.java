@@ -5,18 +5,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.commune.petition.api.config.AxonConfiguration;
+import vn.commune.petition.api.config.TransactionBounds;
 import vn.commune.petition.projections.counts.CountsProjection;
 import vn.commune.petition.projections.petition.PetitionViewProjection;
 import vn.commune.petition.projections.rebuild.ProjectionDefinition;
@@ -28,19 +23,14 @@ import vn.commune.petition.projections.session.SessionProjection;
 class RebuildConfiguration {
 
     @Bean
-    ProjectionRebuilder projectionRebuilder(DataSource dataSource, TransactionTemplate transaction,
-                                            Serializer serializer,
-                                            @Qualifier("eventSerializer") Serializer eventSerializer,
-                                            PersistenceExceptionResolver persistenceExceptionResolver,
-                                            ConnectionProvider connections, TransactionManager transactions,
-                                            EventSchema schema, org.axonframework.config.Configuration axon,
-                                            Clock clock, ObjectMapper json,
+    ProjectionRebuilder projectionRebuilder(DataSource dataSource, PlatformTransactionManager transactions,
+                                            AxonConfiguration.StorageEngines engines, Clock clock, ObjectMapper json,
                                             @Value("${petition.rebuild.batch-size:" + ProjectionRebuilder.BATCH + "}")
                                             int batch) {
         // The event store's engine, reading a rebuild's batch at a time instead of 100 events per query.
-        EventStorageEngine storage = AxonConfiguration.jdbcStorageEngine(serializer, eventSerializer,
-                persistenceExceptionResolver, connections, transactions, schema, axon, batch);
-        return new ProjectionRebuilder(dataSource, transaction, storage, clock, batch, List.of(
+        EventStorageEngine storage = engines.reading(batch);
+        // A rebuild's transactions store no event and may run for minutes: they run without the bounds.
+        return new ProjectionRebuilder(dataSource, TransactionBounds.unbounded(transactions), storage, clock, batch, List.of(
                 new ProjectionDefinition(CountsProjection.PROCESSING_GROUP,
                         // In the order the live handlers first write them (every event writes its fact
                         // first): the swap locks them in this order, and a batch of the live processor

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -126,29 +127,49 @@ public class AxonConfiguration {
         };
     }
 
-    /** The JDBC event storage engine on the tables of V1, as Axon's JDBC auto-configuration would make it. */
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema, org.axonframework.config.Configuration configuration) {
-        return jdbcStorageEngine(serializer, eventSerializer, persistenceExceptionResolver, connectionProvider,
-                transactionManager, eventSchema, configuration, 100);
+    /**
+     * Axon forgets a position it is waiting for once it has read more than this many positions past
+     * it (10,000 by default). An open transaction sees at most the positions written within the
+     * transaction timeout pass it: 20 s at twice the write path's peak here (975 receipts a second,
+     * docs/BENCHMARKS.md) is 40,000. Every position waited for is one parameter of the counts' query,
+     * and PostgreSQL takes at most 65,535.
+     */
+    static final int MAX_GAP_OFFSET = 50_000;
+
+    /**
+     * Makes the JDBC storage engines on the event tables of V1, as Axon's JDBC auto-configuration
+     * would, reading {@code batchSize} events per query: the event store's (Axon's 100) and a
+     * rebuild's (ProjectionRebuilder.BATCH) differ only in that.
+     */
+    @FunctionalInterface
+    public interface StorageEngines {
+        EventStorageEngine reading(int batchSize);
     }
 
     /**
-     * A JDBC storage engine on the event tables, reading {@code batchSize} events per query: the
-     * event store's (Axon's 100) and a rebuild's (ProjectionRebuilder.BATCH) differ only in that.
+     * The engines wait {@code petition.events.gap-timeout} for an event missing below one they have
+     * read. An event's position is taken when it is inserted and becomes visible when its transaction
+     * commits; once the events after a missing position are older than the gap timeout, Axon gives up
+     * on it, and an event committed there later is never handled, silently (AxonFramework #4829,
+     * #2958). The event after it was inserted within a transaction timeout of its own timestamp, and
+     * the missing one, inserted before it, is committed or gone within a transaction timeout of that:
+     * so a gap timeout above twice the transaction timeout never gives up on an event that can still
+     * come. The default, 5 minutes against 20 s, leaves room for clocks that differ between servers.
      */
-    public static EventStorageEngine jdbcStorageEngine(Serializer snapshotSerializer, Serializer eventSerializer,
-                                                       PersistenceExceptionResolver persistenceExceptionResolver,
-                                                       ConnectionProvider connectionProvider,
-                                                       TransactionManager transactionManager, EventSchema eventSchema,
-                                                       org.axonframework.config.Configuration configuration,
-                                                       int batchSize) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer)
+    @Bean
+    StorageEngines storageEngines(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                  PersistenceExceptionResolver persistenceExceptionResolver,
+                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                  EventSchema eventSchema, org.axonframework.config.Configuration configuration,
+                                  @Value("${petition.events.gap-timeout}") Duration gapTimeout,
+                                  @Value("${petition.db.transaction-timeout}") Duration transactionTimeout) {
+        if (gapTimeout.compareTo(transactionTimeout.multipliedBy(2)) <= 0) {
+            throw new IllegalStateException("petition.events.gap-timeout (" + gapTimeout + ") must be more than twice"
+                    + " petition.db.transaction-timeout (" + transactionTimeout + "), or the counts may skip an event"
+                    + " whose transaction commits late");
+        }
+        return batchSize -> JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
@@ -157,7 +178,14 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(batchSize)
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .maxGapOffset(MAX_GAP_OFFSET)
                 .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(StorageEngines engines) {
+        return engines.reading(100);
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.commune.petition.api.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -10,11 +9,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -70,21 +69,18 @@ public class EmbeddedDatabaseConfiguration {
                 + " another instance of this service: stop it, or choose another petition.db.embedded-port");
     }
 
+    /**
+     * The pool on the embedded PostgreSQL, with everything else from {@code spring.datasource.hikari}
+     * as an external database's pool would have it: its size, its connection timeout, and the driver's
+     * properties (multi-row batched INSERTs, no row in error details, the bounds on transactions).
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:32}") int poolSize,
-                          @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("petition-embedded");
-        config.setConnectionTimeout(connectionTimeout);
-        // A JDBC batch of INSERTs goes as multi-row INSERTs (a rebuild's writes; see DeferredWrites).
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        // PostgreSQL's error details quote the failing row ("Failing row contains (…)"), personal
-        // data included: keep them out of exception messages and so out of the logs.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("petition-embedded");
+        return dataSource;
     }
 }

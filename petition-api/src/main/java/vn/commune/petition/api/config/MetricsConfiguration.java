@@ -9,17 +9,22 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import vn.commune.petition.projections.counts.CountsProjection;
 
 /**
  * Which metrics are worth their cost per request. Profiling the write path showed a fifth of its
  * CPU in metrics nobody reads: Axon's monitors on the command bus, the event bus and each of the
  * four subscribing processors (each one also reports every event it ignores), and an observation
- * around each of Spring Security's filters. What remains: our own command, rule and lag metrics,
+ * around each of Spring Security's filters. What remains: our own command, rule, lag and gap metrics,
  * Spring's {@code http.server.requests}, and Axon's monitor on the tracking processor that keeps
  * the counts, the one whose latency matters to operators.
  */
@@ -51,6 +56,34 @@ class MetricsConfiguration {
                         .meterRegistry(meters)
                         .tagsBuilder(message -> Tags.of("processorName", processor))
                         .build());
+    }
+
+    /**
+     * {@code petition_projection_gaps{projection="counts"}}, the positions the counts still wait for,
+     * and {@code petition_db_oldest_transaction_seconds}, how long the oldest transaction on the
+     * database has been open (see EventGaps). Read from the database at each scrape; not a number
+     * while it cannot be reached.
+     */
+    @Bean
+    MeterBinder eventGapMetrics(EventGaps gaps) {
+        return meters -> {
+            Gauge.builder("petition.projection.gaps", () -> orNaN(gaps::countsGaps))
+                    .description("Positions below the projection's token whose events it still waits for")
+                    .tag("projection", CountsProjection.PROCESSING_GROUP)
+                    .register(meters);
+            Gauge.builder("petition.db.oldest.transaction", () -> orNaN(gaps::oldestTransactionSeconds))
+                    .description("Age of the oldest transaction open on the database")
+                    .baseUnit("seconds")
+                    .register(meters);
+        };
+    }
+
+    private static double orNaN(Supplier<? extends Number> reading) {
+        try {
+            return reading.get().doubleValue();
+        } catch (DataAccessException unreachable) {
+            return Double.NaN;
+        }
     }
 
     /** No observation around each security filter: the request as a whole is observed already. */
