@@ -30,7 +30,8 @@ class RebuildConfiguration {
         // The event store's engine, reading a rebuild's batch at a time instead of 100 events per query.
         EventStorageEngine storage = engines.reading(batch);
         // A rebuild's transactions store no event and may run for minutes: they run without the bounds.
-        return new ProjectionRebuilder(dataSource, TransactionBounds.unbounded(transactions), storage, clock, batch, List.of(
+        return new ProjectionRebuilder(dataSource, TransactionBounds.unbounded(transactions), storage, clock, batch,
+                AxonConfiguration.MAX_GAP_OFFSET, List.of(
                 new ProjectionDefinition(CountsProjection.PROCESSING_GROUP,
                         // In the order the live handlers first write them (every event writes its fact
                         // first): the swap locks them in this order, and a batch of the live processor

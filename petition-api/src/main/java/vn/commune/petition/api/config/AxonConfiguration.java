@@ -134,7 +134,7 @@ public class AxonConfiguration {
      * docs/BENCHMARKS.md) is 40,000. Every position waited for is one parameter of the counts' query,
      * and PostgreSQL takes at most 65,535.
      */
-    static final int MAX_GAP_OFFSET = 50_000;
+    public static final int MAX_GAP_OFFSET = 50_000;
 
     /**
      * Makes the JDBC storage engines on the event tables of V1, as Axon's JDBC auto-configuration

@@ -29,9 +29,9 @@ public class TransactionBounds {
     /** The name that marks a transaction as storing no event, whatever it writes. */
     static final String UNBOUNDED = "no-events";
 
-    private static final String LIFT = "SELECT set_config('statement_timeout', '0', true),"
-            + " set_config('idle_in_transaction_session_timeout', '0', true),"
-            + " set_config('transaction_timeout', '0', true)";
+    /** Statements, not a query: a transaction may still take another's snapshot after them. */
+    private static final String LIFT = "SET LOCAL statement_timeout = 0;"
+            + " SET LOCAL idle_in_transaction_session_timeout = 0; SET LOCAL transaction_timeout = 0";
 
     /** Transactions that store no event, whatever they write, and run without the bounds. */
     public static TransactionTemplate unbounded(PlatformTransactionManager transactions) {

@@ -28,9 +28,11 @@ public class Seals {
 
     /**
      * {@code settle}: events younger than this may still have a transaction in flight below them,
-     * so they wait for the next seal ({@code petition.audit.settle}, 5 seconds by default).
+     * so they wait for the next seal ({@code petition.audit.settle}, a minute by default: more than
+     * twice the longest transaction the service's connections allow, by the reasoning of the
+     * counts' gap timeout in AxonConfiguration).
      */
-    public Seals(JdbcClient jdbc, Clock clock, @Value("${petition.audit.settle:PT5S}") Duration settle) {
+    public Seals(JdbcClient jdbc, Clock clock, @Value("${petition.audit.settle:PT1M}") Duration settle) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settle = settle;

@@ -1,10 +1,5 @@
 package vn.commune.petition.projections.rebuild;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,11 +57,17 @@ public class ProjectionRebuilder {
     private final EventStorageEngine storage;
     private final Clock clock;
     private final int batch;
+    private final int gapWindow;
     private final Map<String, ProjectionDefinition> projections;
     private final Map<String, RebuildProgress> progress = new ConcurrentHashMap<>();
 
+    /**
+     * {@code gapWindow}: how far below the last stored event a missing one is still waited for, as far
+     * as the storage engine's tracking tokens keep gaps.
+     */
     public ProjectionRebuilder(DataSource dataSource, TransactionTemplate transaction, EventStorageEngine storage,
-                               Clock clock, int batch, List<ProjectionDefinition> projections) {
+                               Clock clock, int batch, int gapWindow, List<ProjectionDefinition> projections) {
+        this.gapWindow = gapWindow;
         this.dataSource = dataSource;
         this.batch = batch;
         this.transaction = transaction;
@@ -231,19 +232,25 @@ public class ProjectionRebuilder {
             DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
             Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
             long[] done = {0};
-            try (Snapshot snapshot = Snapshot.take(dataSource)) {
-                Position position = snapshot.copyAside(projection, live);
-                TransactionTemplate inSnapshot = new TransactionTemplate(transaction.getTransactionManager());
-                inSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-                inSnapshot.setReadOnly(true);
-                inSnapshot.executeWithoutResult(status -> {
-                    JdbcClient.create(dataSource).sql("SET TRANSACTION SNAPSHOT '" + snapshot.id() + "'").update();
-                    snapshot.close();
+            // The snapshot's transaction copies the live tables aside and stays open, suspended, while
+            // the replay reads in a transaction of its own that takes the same snapshot.
+            TransactionTemplate snapshot = new TransactionTemplate(transaction.getTransactionManager(), transaction);
+            snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            TransactionTemplate inSnapshot = new TransactionTemplate(transaction.getTransactionManager());
+            inSnapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            inSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            inSnapshot.setReadOnly(true);
+            snapshot.executeWithoutResult(outer -> {
+                JdbcClient jdbc = JdbcClient.create(dataSource);
+                String id = jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
+                Position position = copyAside(jdbc, projection, live);
+                inSnapshot.executeWithoutResult(inner -> {
+                    JdbcClient.create(dataSource).sql("SET TRANSACTION SNAPSHOT '" + id + "'").update();
                     replay(projection, schema, writes, handler, null, position, done);
                 });
-            }
+            });
             List<Difference> differences = new ArrayList<>();
-            long found = compare(projection, live, schema, differences);
+            long found = transaction.execute(status -> compare(projection, live, schema, differences));
             dropQuietly(schema);
             dropQuietly(live);
             progress.put(name, progress.get(name).finished("DONE", done[0], clock.instant(), null));
@@ -274,99 +281,37 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * An exported snapshot of the database, held open on a connection of its own until another
-     * transaction has taken it ({@code SET TRANSACTION SNAPSHOT}) or it is closed.
+     * Copies the projection's live tables, as they stand in the caller's snapshot, into {@code schema},
+     * and returns how far they are: a tracking projection's token, or every event in the snapshot.
      */
-    private static final class Snapshot implements AutoCloseable {
-
-        private final Connection connection;
-        private final String id;
-        private boolean open = true;
-
-        private Snapshot(Connection connection, String id) {
-            this.connection = connection;
-            this.id = id;
+    private static Position copyAside(JdbcClient jdbc, ProjectionDefinition projection, String schema) {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        jdbc.sql("CREATE SCHEMA " + schema).update();
+        for (String table : projection.tables()) {
+            jdbc.sql("CREATE UNLOGGED TABLE " + schema + "." + table + " AS SELECT * FROM public." + table).update();
         }
-
-        static Snapshot take(DataSource dataSource) {
-            try {
-                Connection connection = dataSource.getConnection();
-                try {
-                    connection.setAutoCommit(false);
-                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                    try (Statement statement = connection.createStatement();
-                         ResultSet result = statement.executeQuery("SELECT pg_export_snapshot()")) {
-                        result.next();
-                        return new Snapshot(connection, result.getString(1));
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    connection.close();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot take a snapshot of the database", e);
-            }
-        }
-
-        String id() {
-            return id;
-        }
-
-        /**
-         * Copies the projection's live tables, as they stand in the snapshot, into {@code schema}, and
-         * returns how far they are: a tracking projection's token, or every event in the snapshot.
-         */
-        Position copyAside(ProjectionDefinition projection, String schema) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                statement.execute("CREATE SCHEMA " + schema);
-                for (String table : projection.tables()) {
-                    statement.execute("CREATE UNLOGGED TABLE " + schema + "." + table
-                            + " AS SELECT * FROM public." + table);
-                }
-                return tokenPosition(projection.name());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot copy the live tables aside", e);
-            }
-        }
-
-        /** The tracking token of the projection's processor; every event when it has none (subscribing). */
-        private Position tokenPosition(String processor) throws SQLException {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
-                           ARRAY(SELECT jsonb_array_elements_text(convert_from(token, 'UTF8')::jsonb -> 'gaps'))
-                      FROM tokenentry WHERE processor_name = ?""")) {
-                query.setString(1, processor);
-                try (ResultSet tokens = query.executeQuery()) {
-                    if (!tokens.next()) {
-                        return Position.END;
-                    }
-                    long index = tokens.getLong(1);
+        List<Position> tokens = jdbc.sql("""
+                        SELECT CASE WHEN token IS NULL THEN -1
+                                    ELSE (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint END AS upto,
+                               ARRAY(SELECT jsonb_array_elements_text(convert_from(token, 'UTF8')::jsonb -> 'gaps')
+                                      WHERE token IS NOT NULL) AS gaps
+                          FROM tokenentry WHERE processor_name = :processor""")
+                .param("processor", projection.name())
+                .query((rs, n) -> {
                     Set<Long> gaps = new HashSet<>();
-                    for (Object gap : (Object[]) tokens.getArray(2).getArray()) {
+                    for (Object gap : (Object[]) rs.getArray("gaps").getArray()) {
                         gaps.add(Long.parseLong(gap.toString()));
                     }
-                    if (tokens.getObject(1) == null || tokens.next()) {
-                        throw new IllegalStateException("A verification needs the one gap-aware token of " + processor);
-                    }
-                    return new Position(index, gaps);
-                }
-            }
+                    return new Position(rs.getObject("upto") == null ? null : rs.getLong("upto"), gaps);
+                })
+                .list();
+        if (tokens.isEmpty()) {
+            return Position.END;
         }
-
-        /** Commits the snapshot's transaction, which ends it; the copied tables become visible. */
-        @Override
-        public void close() {
-            if (!open) {
-                return;
-            }
-            open = false;
-            try (connection) {
-                connection.commit();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot end the snapshot's transaction", e);
-            }
+        if (tokens.size() > 1 || tokens.get(0).upTo() == null) {
+            throw new IllegalStateException("A verification needs the one gap-aware token of " + projection.name());
         }
+        return tokens.get(0);
     }
 
     /**
@@ -639,20 +584,20 @@ public class ProjectionRebuilder {
      * Writes the copy by the projection's set-based statements, from the events stored now, and returns
      * the token of the last: the handlers go on from there, and apply first any event below it that
      * was not stored yet (a gap: a transaction still writing it, or one rolled back). Gaps are looked
-     * for as far back as Axon's tracking tokens look, 10,000 positions.
+     * for as far back as the storage engine's tracking tokens keep them ({@code gapWindow}).
      */
     private TrackingToken load(ProjectionDefinition projection, String schema, long[] done) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        Long upTo = jdbc.sql("SELECT max(global_index) FROM domainevententry").query(Long.class).single();
+        Long upTo = jdbc.sql("SELECT max(global_index) FROM domainevententry").query(Long.class).optional().orElse(null);
         if (upTo == null) {
             return null;
         }
         List<Long> gaps = jdbc.sql("""
-                        SELECT g FROM generate_series(GREATEST(:upTo - 10000,
+                        SELECT g FROM generate_series(GREATEST(:upTo - :window,
                                    (SELECT min(global_index) FROM domainevententry)), :upTo) AS g
                          WHERE NOT EXISTS (SELECT 1 FROM domainevententry WHERE global_index = g)
                         """)
-                .param("upTo", upTo).query(Long.class).list();
+                .param("upTo", upTo).param("window", gapWindow).query(Long.class).list();
         String gapArray = gaps.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         int parts = WRITERS;
         ExecutorService loaders = Executors.newFixedThreadPool(parts, task -> new Thread(task, "projection-rebuild-load"));
