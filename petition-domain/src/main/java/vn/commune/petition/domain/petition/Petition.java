@@ -188,26 +188,6 @@ public class Petition {
     }
 
     @EventSourcingHandler
-    void on(PetitionForwarded event) {
-        close(PetitionStatus.FORWARDED, event);
-    }
-
-    @EventSourcingHandler
-    void on(PetitionerGuided event) {
-        close(PetitionStatus.GUIDED, event);
-    }
-
-    @EventSourcingHandler
-    void on(PetitionRejected event) {
-        close(PetitionStatus.REJECTED, event);
-    }
-
-    @EventSourcingHandler
-    void on(PetitionArchived event) {
-        close(PetitionStatus.ARCHIVED, event);
-    }
-
-    @EventSourcingHandler
     void on(MediationSucceeded event) {
         lastMediation = MediationOutcome.SUCCEEDED;
         lastStepOn = event.heldOn();
@@ -237,22 +217,8 @@ public class Petition {
     }
 
     @EventSourcingHandler
-    void on(PetitionAnswered event) {
-        close(PetitionStatus.RESOLVED, event);
-    }
-
-    @EventSourcingHandler
-    void on(PetitionEscalated event) {
-        close(PetitionStatus.ESCALATED, event);
-    }
-
-    @EventSourcingHandler
-    void on(PetitionWithdrawn event) {
-        close(PetitionStatus.WITHDRAWN, event);
-    }
-
-    private void close(PetitionStatus closedAs, PetitionEvent event) {
-        status = closedAs;
+    void on(PetitionClosed event) {
+        status = event.closedAs();
         lastStepOn = event.occurredOn();
     }
 }

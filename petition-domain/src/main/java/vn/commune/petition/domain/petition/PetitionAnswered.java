@@ -7,10 +7,15 @@ public record PetitionAnswered(
         String petitionId,
         LocalDate answeredOn,
         String documentNumber,
-        String summary) implements PetitionEvent {
+        String summary) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return answeredOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.RESOLVED;
     }
 }

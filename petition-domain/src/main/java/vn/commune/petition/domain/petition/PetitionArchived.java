@@ -6,10 +6,15 @@ import java.time.LocalDate;
 public record PetitionArchived(
         String petitionId,
         LocalDate archivedOn,
-        String reason) implements PetitionEvent {
+        String reason) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return archivedOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.ARCHIVED;
     }
 }

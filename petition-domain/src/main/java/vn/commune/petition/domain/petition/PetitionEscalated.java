@@ -7,10 +7,15 @@ public record PetitionEscalated(
         String petitionId,
         LocalDate escalatedOn,
         String to,
-        String reason) implements PetitionEvent {
+        String reason) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return escalatedOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.ESCALATED;
     }
 }

@@ -7,10 +7,15 @@ public record PetitionForwarded(
         String petitionId,
         LocalDate forwardedOn,
         String to,
-        String reason) implements PetitionEvent {
+        String reason) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return forwardedOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.FORWARDED;
     }
 }

@@ -6,10 +6,15 @@ import java.time.LocalDate;
 public record PetitionRejected(
         String petitionId,
         LocalDate rejectedOn,
-        String legalGround) implements PetitionEvent {
+        String legalGround) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return rejectedOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.REJECTED;
     }
 }

@@ -6,10 +6,15 @@ import java.time.LocalDate;
 public record PetitionWithdrawn(
         String petitionId,
         LocalDate withdrawnOn,
-        String reason) implements PetitionEvent {
+        String reason) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return withdrawnOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.WITHDRAWN;
     }
 }

@@ -6,10 +6,15 @@ import java.time.LocalDate;
 public record PetitionerGuided(
         String petitionId,
         LocalDate guidedOn,
-        String to) implements PetitionEvent {
+        String to) implements PetitionClosed {
 
     @Override
     public LocalDate occurredOn() {
         return guidedOn;
+    }
+
+    @Override
+    public PetitionStatus closedAs() {
+        return PetitionStatus.GUIDED;
     }
 }

@@ -20,16 +20,9 @@ import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionAccepted;
-import vn.commune.petition.domain.petition.PetitionAnswered;
-import vn.commune.petition.domain.petition.PetitionArchived;
-import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
-import vn.commune.petition.domain.petition.PetitionForwarded;
 import vn.commune.petition.domain.petition.PetitionReceived;
-import vn.commune.petition.domain.petition.PetitionRejected;
-import vn.commune.petition.domain.petition.PetitionStatus;
-import vn.commune.petition.domain.petition.PetitionWithdrawn;
-import vn.commune.petition.domain.petition.PetitionerGuided;
 import vn.commune.petition.projections.petition.PetitionEventRows;
 
 /**
@@ -153,38 +146,14 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(PetitionAnswered event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.RESOLVED, storedAt);
-    }
-
-    @EventHandler
-    void on(PetitionEscalated event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.ESCALATED, storedAt);
-    }
-
-    @EventHandler
-    void on(PetitionForwarded event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.FORWARDED, storedAt);
-    }
-
-    @EventHandler
-    void on(PetitionerGuided event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.GUIDED, storedAt);
-    }
-
-    @EventHandler
-    void on(PetitionRejected event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.REJECTED, storedAt);
-    }
-
-    @EventHandler
-    void on(PetitionArchived event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.ARCHIVED, storedAt);
-    }
-
-    @EventHandler
-    void on(PetitionWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        close(event, sequence, PetitionStatus.WITHDRAWN, storedAt);
+    void on(PetitionClosed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, event.closedAs().name(), null, null);
+        jdbc.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
+                .param("on", event.occurredOn())
+                .param("as", event.closedAs().name())
+                .param("id", event.petitionId())
+                .update();
+        observe(storedAt);
     }
 
     /** Forgets every fact before a replay rebuilds them from the first event. */
@@ -204,16 +173,6 @@ public class CountsProjection {
                 .param("sequence", sequence)
                 .param("heldOn", event.occurredOn())
                 .param("outcome", outcome.name())
-                .update();
-        observe(storedAt);
-    }
-
-    private void close(PetitionEvent event, long sequence, PetitionStatus closedAs, Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, closedAs.name(), null, null);
-        jdbc.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
-                .param("on", event.occurredOn())
-                .param("as", closedAs.name())
-                .param("id", event.petitionId())
                 .update();
         observe(storedAt);
     }

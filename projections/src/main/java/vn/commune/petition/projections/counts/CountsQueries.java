@@ -6,10 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.domain.deadline.Timeliness;
+import vn.commune.petition.domain.petition.PetitionStatus;
 
 /** Computes {@link PetitionCounts} for any period from the counts projection. */
 @Component
@@ -38,6 +44,19 @@ public class CountsQueries {
             (SELECT occurred_on AS held_on, outcome FROM count_fact
              WHERE outcome IS NOT NULL AND recorded_at <= :knownAt)""";
 
+    /**
+     * The closures dated in the period, a column for each closed status and for each timeliness (the
+     * sign of the closing date minus the deadline that governed it), as the domain's enums define them.
+     */
+    private static final String CLOSURES = Stream.concat(
+            Arrays.stream(PetitionStatus.values()).filter(PetitionStatus::closed)
+                    .map(status -> "count(*) FILTER (WHERE closed_as = '%s' AND closed_on BETWEEN :from AND :to) AS %s"
+                            .formatted(status.name(), column(status))),
+            Arrays.stream(Timeliness.values())
+                    .map(timeliness -> ("count(*) FILTER (WHERE closed_on BETWEEN :from AND :to"
+                            + " AND sign(closed_on - due_on) = %d) AS %s").formatted(timeliness.sign(), column(timeliness))))
+            .collect(Collectors.joining(",\n", "", "\n"));
+
     /** The counts for the period [from, to], both inclusive, as they are now. */
     public PetitionCounts count(LocalDate from, LocalDate to) {
         return count(from, to, "count_petition", "count_mediation", null);
@@ -58,20 +77,10 @@ public class CountsQueries {
                   count(*) FILTER (WHERE received_on BETWEEN :from AND :to) AS received,
                   count(*) FILTER (WHERE received_on < :from AND (closed_on IS NULL OR closed_on >= :from)) AS carried_over,
                   count(*) FILTER (WHERE accepted_on BETWEEN :from AND :to) AS accepted,
-                  count(*) FILTER (WHERE closed_as = 'RESOLVED' AND closed_on BETWEEN :from AND :to) AS resolved,
-                  count(*) FILTER (WHERE closed_as = 'ESCALATED' AND closed_on BETWEEN :from AND :to) AS escalated,
-                  count(*) FILTER (WHERE closed_as = 'FORWARDED' AND closed_on BETWEEN :from AND :to) AS forwarded,
-                  count(*) FILTER (WHERE closed_as = 'GUIDED' AND closed_on BETWEEN :from AND :to) AS guided,
-                  count(*) FILTER (WHERE closed_as = 'REJECTED' AND closed_on BETWEEN :from AND :to) AS rejected,
-                  count(*) FILTER (WHERE closed_as = 'ARCHIVED' AND closed_on BETWEEN :from AND :to) AS archived,
-                  count(*) FILTER (WHERE closed_as = 'WITHDRAWN' AND closed_on BETWEEN :from AND :to) AS withdrawn,
                   count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)) AS open_at_end,
                   count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)
                                    AND due_on < :to) AS overdue_at_end,
-                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on < due_on) AS closed_early,
-                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on = due_on) AS closed_on_time,
-                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to AND closed_on > due_on) AS closed_late
-                """ + " FROM " + petitions + " p"
+                """ + CLOSURES + " FROM " + petitions + " p"
                 // Every figure above is about a petition received by the end of the period and not
                 // closed before its start (a step is never dated before the one it follows): the
                 // indexes on received_on and closed_on then spare a scan of every petition ever.
@@ -101,20 +110,20 @@ public class CountsQueries {
                             rs.getLong("received"),
                             rs.getLong("carried_over"),
                             rs.getLong("accepted"),
-                            rs.getLong("resolved"),
-                            rs.getLong("escalated"),
-                            rs.getLong("forwarded"),
-                            rs.getLong("guided"),
-                            rs.getLong("rejected"),
-                            rs.getLong("archived"),
-                            rs.getLong("withdrawn"),
+                            rs.getLong(column(PetitionStatus.RESOLVED)),
+                            rs.getLong(column(PetitionStatus.ESCALATED)),
+                            rs.getLong(column(PetitionStatus.FORWARDED)),
+                            rs.getLong(column(PetitionStatus.GUIDED)),
+                            rs.getLong(column(PetitionStatus.REJECTED)),
+                            rs.getLong(column(PetitionStatus.ARCHIVED)),
+                            rs.getLong(column(PetitionStatus.WITHDRAWN)),
                             rs.getLong("succeeded"),
                             rs.getLong("failed"),
                             rs.getLong("open_at_end"),
                             rs.getLong("overdue_at_end"),
-                            rs.getLong("closed_early"),
-                            rs.getLong("closed_on_time"),
-                            rs.getLong("closed_late"),
+                            rs.getLong(column(Timeliness.EARLY)),
+                            rs.getLong(column(Timeliness.ON_TIME)),
+                            rs.getLong(column(Timeliness.LATE)),
                             breakdowns.getOrDefault("kind", Map.of()),
                             breakdowns.getOrDefault("field", Map.of()),
                             breakdowns.getOrDefault("channel", Map.of()),
@@ -147,6 +156,14 @@ public class CountsQueries {
                 .param("to", to)
                 .query(Long.class)
                 .single();
+    }
+
+    private static String column(PetitionStatus closedAs) {
+        return closedAs.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String column(Timeliness timeliness) {
+        return "closed_" + timeliness.name().toLowerCase(Locale.ROOT);
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to,

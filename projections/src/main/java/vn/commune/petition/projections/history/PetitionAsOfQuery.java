@@ -11,16 +11,10 @@ import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.PetitionAccepted;
-import vn.commune.petition.domain.petition.PetitionAnswered;
-import vn.commune.petition.domain.petition.PetitionArchived;
-import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
-import vn.commune.petition.domain.petition.PetitionForwarded;
 import vn.commune.petition.domain.petition.PetitionReceived;
-import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionStatus;
-import vn.commune.petition.domain.petition.PetitionWithdrawn;
-import vn.commune.petition.domain.petition.PetitionerGuided;
 import vn.commune.petition.projections.petition.PetitionView;
 
 /**
@@ -60,15 +54,14 @@ public class PetitionAsOfQuery {
         for (DomainEventMessage<?> message : messages) {
             PetitionEvent event = (PetitionEvent) message.getPayload();
             steps.add(new PetitionView.Step(event.getClass().getSimpleName(), event.occurredOn()));
-            PetitionStatus closedAs = closingStatus(event);
             if (event instanceof PetitionAccepted accepted) {
                 status = PetitionStatus.ACCEPTED;
                 dueOn = accepted.dueOn();
             } else if (event instanceof DeadlineExtended extended) {
                 dueOn = extended.dueOn();
-            } else if (closedAs != null) {
-                status = closedAs;
-                closedOn = event.occurredOn();
+            } else if (event instanceof PetitionClosed closed) {
+                status = closed.closedAs();
+                closedOn = closed.occurredOn();
             }
         }
         long version = messages.get(messages.size() - 1).getSequenceNumber();
@@ -76,24 +69,5 @@ public class PetitionAsOfQuery {
                 received.channel(), received.field(), received.ward(), received.summary(), received.sessionId(),
                 received.receivedOn(), received.handlingDueOn(), dueOn, closedOn, Timeliness.of(closedOn, dueOn), null,
                 version, received.petitioners(), steps);
-    }
-
-    private static PetitionStatus closingStatus(PetitionEvent event) {
-        if (event instanceof PetitionForwarded) {
-            return PetitionStatus.FORWARDED;
-        } else if (event instanceof PetitionerGuided) {
-            return PetitionStatus.GUIDED;
-        } else if (event instanceof PetitionRejected) {
-            return PetitionStatus.REJECTED;
-        } else if (event instanceof PetitionArchived) {
-            return PetitionStatus.ARCHIVED;
-        } else if (event instanceof PetitionAnswered) {
-            return PetitionStatus.RESOLVED;
-        } else if (event instanceof PetitionEscalated) {
-            return PetitionStatus.ESCALATED;
-        } else if (event instanceof PetitionWithdrawn) {
-            return PetitionStatus.WITHDRAWN;
-        }
-        return null;
     }
 }

@@ -1,55 +1,65 @@
 package vn.commune.petition.projections.petition;
 
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.DialogueHeld;
 import vn.commune.petition.domain.petition.MediationFailed;
+import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionAccepted;
-import vn.commune.petition.domain.petition.PetitionAnswered;
-import vn.commune.petition.domain.petition.PetitionArchived;
-import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
-import vn.commune.petition.domain.petition.PetitionForwarded;
 import vn.commune.petition.domain.petition.PetitionReceived;
-import vn.commune.petition.domain.petition.PetitionRejected;
-import vn.commune.petition.domain.petition.PetitionWithdrawn;
-import vn.commune.petition.domain.petition.PetitionerGuided;
+import vn.commune.petition.domain.petition.PetitionStatus;
 
 /**
  * The stored petition events as SQL rows, for the set-based rebuilds of the petition view and the
  * counts: what each event type means to those projections, as their handlers read it from the Java
- * event. A set-based rebuild is a second statement of the handlers' logic; a verification replays
- * the handlers and compares, and RebuildTest does so after rebuilding with every type of event.
+ * event. Which types close a petition and as what, and which field holds each one's business date,
+ * are read from the events themselves; the rest is named below. A set-based rebuild is a second
+ * statement of the handlers' logic; a verification replays the handlers and compares, and RebuildTest
+ * does so after rebuilding with every type of event.
  */
 public final class PetitionEventRows {
 
     /**
      * One petition event type: its business-date field in the JSON payload, the status it gives the
      * petition (null: none), whether it closes it, the field of the deadline it sets (null: none), the
-     * mediation outcome it records, and whether the counts projection handles it.
+     * mediation outcome it records (null: none), and whether the counts projection handles it.
      */
-    record Type(Class<? extends PetitionEvent> type, String onField, String status, boolean closes,
-                String dueField, String outcome, boolean counted) {
+    record Type(Class<? extends PetitionEvent> type, String onField, PetitionStatus status, boolean closes,
+                String dueField, MediationOutcome outcome, boolean counted) {
     }
 
-    static final List<Type> TYPES = List.of(
-            new Type(PetitionReceived.class, "receivedOn", "RECEIVED", false, "handlingDueOn", null, true),
-            new Type(PetitionAccepted.class, "acceptedOn", "ACCEPTED", false, "dueOn", null, true),
-            new Type(DeadlineExtended.class, "extendedOn", null, false, "dueOn", null, true),
-            new Type(MediationSucceeded.class, "heldOn", null, false, null, "SUCCEEDED", true),
-            new Type(MediationFailed.class, "heldOn", null, false, null, "FAILED", true),
-            new Type(DialogueHeld.class, "heldOn", null, false, null, null, false),
-            new Type(AdvisoryCouncilConsulted.class, "heldOn", null, false, null, null, false),
-            new Type(PetitionAnswered.class, "answeredOn", "RESOLVED", true, null, null, true),
-            new Type(PetitionEscalated.class, "escalatedOn", "ESCALATED", true, null, null, true),
-            new Type(PetitionForwarded.class, "forwardedOn", "FORWARDED", true, null, null, true),
-            new Type(PetitionerGuided.class, "guidedOn", "GUIDED", true, null, null, true),
-            new Type(PetitionRejected.class, "rejectedOn", "REJECTED", true, null, null, true),
-            new Type(PetitionArchived.class, "archivedOn", "ARCHIVED", true, null, null, true),
-            new Type(PetitionWithdrawn.class, "withdrawnOn", "WITHDRAWN", true, null, null, true));
+    /** The statuses of the steps that do not close a petition; a closing step says its own. */
+    private static final Map<Class<? extends PetitionEvent>, PetitionStatus> OPEN_STATUSES = Map.of(
+            PetitionReceived.class, PetitionStatus.RECEIVED,
+            PetitionAccepted.class, PetitionStatus.ACCEPTED);
+
+    /** The deadlines set: on receipt the handling deadline, on acceptance and extension the resolution deadline. */
+    private static final Map<Class<? extends PetitionEvent>, String> DEADLINE_FIELDS = Map.of(
+            PetitionReceived.class, "handlingDueOn",
+            PetitionAccepted.class, "dueOn",
+            DeadlineExtended.class, "dueOn");
+
+    private static final Map<Class<? extends PetitionEvent>, MediationOutcome> OUTCOMES = Map.of(
+            MediationSucceeded.class, MediationOutcome.SUCCEEDED,
+            MediationFailed.class, MediationOutcome.FAILED);
+
+    /** The steps the counts projection has no handler for. */
+    private static final Set<Class<? extends PetitionEvent>> NOT_COUNTED = Set.of(
+            DialogueHeld.class, AdvisoryCouncilConsulted.class);
+
+    static final List<Type> TYPES = PetitionEvent.types().stream().map(PetitionEventRows::type).toList();
 
     private PetitionEventRows() {
     }
@@ -90,7 +100,44 @@ public final class PetitionEventRows {
                  OFFSET 0) ev""".formatted(types, where);
     }
 
-    private static String text(String value) {
+    private static Type type(Class<? extends PetitionEvent> type) {
+        PetitionEvent prototype = prototype(type);
+        PetitionStatus status = prototype instanceof PetitionClosed closed ? closed.closedAs() : OPEN_STATUSES.get(type);
+        return new Type(type, businessDateField(prototype), status, prototype instanceof PetitionClosed,
+                DEADLINE_FIELDS.get(type), OUTCOMES.get(type), !NOT_COUNTED.contains(type));
+    }
+
+    /**
+     * An event of this type whose every date is a different day and whose other fields are empty: what
+     * an event says of itself here, its business date's field and how it closes, depends on its type alone.
+     */
+    private static PetitionEvent prototype(Class<? extends PetitionEvent> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> field = components[i].getType();
+            values[i] = field == LocalDate.class ? LocalDate.EPOCH.plusDays(i)
+                    : field.isPrimitive() ? Array.get(Array.newInstance(field, 1), 0) : null;
+        }
+        try {
+            return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new)).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot make an empty " + type.getSimpleName(), e);
+        }
+    }
+
+    /** The field whose date occurredOn() returns: the prototype's dates tell the fields apart. */
+    private static String businessDateField(PetitionEvent prototype) {
+        RecordComponent[] components = prototype.getClass().getRecordComponents();
+        long index = ChronoUnit.DAYS.between(LocalDate.EPOCH, prototype.occurredOn());
+        if (index < 0 || index >= components.length || components[(int) index].getType() != LocalDate.class) {
+            throw new IllegalStateException(prototype.getClass().getSimpleName() + ".occurredOn() returns no field");
+        }
+        return components[(int) index].getName();
+    }
+
+    private static String text(Object value) {
         return value == null ? "CAST(NULL AS text)" : "'" + value + "'";
     }
 }

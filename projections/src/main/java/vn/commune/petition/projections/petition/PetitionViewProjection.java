@@ -12,16 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.PetitionAccepted;
-import vn.commune.petition.domain.petition.PetitionAnswered;
-import vn.commune.petition.domain.petition.PetitionArchived;
-import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
-import vn.commune.petition.domain.petition.PetitionForwarded;
 import vn.commune.petition.domain.petition.PetitionReceived;
-import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionStatus;
-import vn.commune.petition.domain.petition.PetitionWithdrawn;
-import vn.commune.petition.domain.petition.PetitionerGuided;
 
 /**
  * Keeps {@code petition_view}. It runs in the "petition-view" processing group, which is
@@ -98,60 +92,26 @@ public class PetitionViewProjection {
 
     @EventHandler
     void on(PetitionAccepted event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.ACCEPTED, false, event.dueOn());
+        record(event, sequence, PetitionStatus.ACCEPTED, event.dueOn());
     }
 
     @EventHandler
-    void on(PetitionForwarded event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.FORWARDED, true);
-    }
-
-    @EventHandler
-    void on(PetitionerGuided event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.GUIDED, true);
-    }
-
-    @EventHandler
-    void on(PetitionRejected event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.REJECTED, true);
-    }
-
-    @EventHandler
-    void on(PetitionArchived event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.ARCHIVED, true);
-    }
-
-    @EventHandler
-    void on(PetitionAnswered event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.RESOLVED, true);
-    }
-
-    @EventHandler
-    void on(PetitionEscalated event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.ESCALATED, true);
-    }
-
-    @EventHandler
-    void on(PetitionWithdrawn event, @SequenceNumber long sequence) {
-        record(event, sequence, PetitionStatus.WITHDRAWN, true);
+    void on(PetitionClosed event, @SequenceNumber long sequence) {
+        record(event, sequence, event.closedAs(), null);
     }
 
     @EventHandler
     void on(DeadlineExtended event, @SequenceNumber long sequence) {
-        record(event, sequence, null, false, event.dueOn());
+        record(event, sequence, null, event.dueOn());
     }
 
     /** Mediations, dialogues and Advisory Council meetings: a step, no change of status. */
     @EventHandler
     void on(PetitionEvent event, @SequenceNumber long sequence) {
-        record(event, sequence, null, false);
+        record(event, sequence, null, null);
     }
 
-    private void record(PetitionEvent event, long sequence, PetitionStatus status, boolean closes) {
-        record(event, sequence, status, closes, null);
-    }
-
-    private void record(PetitionEvent event, long sequence, PetitionStatus status, boolean closes, LocalDate dueOn) {
+    private void record(PetitionEvent event, long sequence, PetitionStatus status, LocalDate dueOn) {
         // "version < :version" makes a redelivered event a no-op.
         jdbc.sql("""
                 UPDATE petition_view
@@ -163,7 +123,7 @@ public class PetitionViewProjection {
                  WHERE id = :id AND version < :version
                 """)
                 .param("status", status == null ? null : status.name())
-                .param("closes", closes)
+                .param("closes", event instanceof PetitionClosed)
                 .param("on", event.occurredOn())
                 .param("dueOn", dueOn)
                 .param("version", sequence)

@@ -15,17 +15,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.commune.petition.domain.deadline.Complexity;
+import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionAnswered;
 import vn.commune.petition.domain.petition.PetitionArchived;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEscalated;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionForwarded;
@@ -35,6 +41,7 @@ import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.PetitionerGuided;
 import vn.commune.petition.domain.petition.Petitioner;
+import vn.commune.petition.projections.ClosingSteps;
 import vn.commune.petition.projections.ProjectionDatabase;
 
 /** The counts for a period, as PRODUCT.md defines them, from events handed to the projection. */
@@ -169,6 +176,43 @@ class CountsProjectionTest {
                 "resolved", 1, "escalated", 1, "forwarded", 1, "guided", 1,
                 "rejected", 1, "archived", 1, "withdrawn", 1,
                 "openAtEnd", 7));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("closingSteps")
+    void each_closing_step_is_counted_under_the_figure_of_the_status_it_closes_as(PetitionClosed step) {
+        deliver(petition(received(step.petitionId(), LocalDate.of(2024, 1, 11)), step));
+
+        PetitionCounts counts = queries.count(FEB_1, FEB_29);
+
+        assertThat(figures(counts)).isEqualTo(zerosBut(
+                "carriedOver", 1, step.closedAs().name().toLowerCase(Locale.ROOT), 1));
+        assertThat(queries.countKnownAt(FEB_1, FEB_29, STORED_AT)).isEqualTo(counts);
+    }
+
+    static List<PetitionClosed> closingSteps() {
+        return ClosingSteps.of("p", LocalDate.of(2024, 2, 22));
+    }
+
+    @Test
+    void each_closure_is_early_on_time_or_late_against_the_deadline_that_governed_it_when_it_closed() {
+        LocalDate dueOn = LocalDate.of(2024, 2, 15);
+        Map<String, LocalDate> closedOn = Map.of("early", dueOn.minusDays(1), "on-time", dueOn,
+                "late", dueOn.plusDays(1), "very-late", dueOn.plusDays(9));
+        // Each deadline was extended to the 15th: before, every closure would have been late.
+        closedOn.forEach((id, on) -> deliver(petition(received(id, LocalDate.of(2024, 1, 11)),
+                new PetitionAccepted(id, LocalDate.of(2024, 1, 12), PetitionKind.COMPLAINT, Complexity.NORMAL,
+                        dueOn.minusDays(10), "VN-2019", 1, 30),
+                new DeadlineExtended(id, LocalDate.of(2024, 1, 13), 10, "Phức tạp", 1, dueOn),
+                answered(id, on))));
+
+        PetitionCounts counts = queries.count(FEB_1, FEB_29);
+
+        assertThat(List.of(counts.closedEarly(), counts.closedOnTime(), counts.closedLate()))
+                .containsExactly(1L, 1L, 2L);
+        assertThat(queries.countKnownAt(FEB_1, FEB_29, STORED_AT)).isEqualTo(counts);
+        assertThat(closedOn.values().stream().map(on -> Timeliness.of(on, dueOn)))
+                .containsExactlyInAnyOrder(Timeliness.EARLY, Timeliness.ON_TIME, Timeliness.LATE, Timeliness.LATE);
     }
 
     @Test
@@ -432,23 +476,13 @@ class CountsProjectionTest {
             projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionAccepted e) {
             projection.on(e, stored.sequence(), STORED_AT);
+        } else if (event instanceof DeadlineExtended e) {
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof MediationSucceeded e) {
             projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof MediationFailed e) {
             projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionAnswered e) {
-            projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionEscalated e) {
-            projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionForwarded e) {
-            projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionerGuided e) {
-            projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionRejected e) {
-            projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionArchived e) {
-            projection.on(e, stored.sequence(), STORED_AT);
-        } else if (event instanceof PetitionWithdrawn e) {
+        } else if (event instanceof PetitionClosed e) {
             projection.on(e, stored.sequence(), STORED_AT);
         } else {
             throw new IllegalArgumentException("The counts projection has no handler for " + event);

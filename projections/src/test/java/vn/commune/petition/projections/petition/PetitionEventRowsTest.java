@@ -8,11 +8,17 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import vn.commune.petition.domain.petition.PetitionAccepted;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
+import vn.commune.petition.domain.petition.PetitionReceived;
+import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.projections.ClosingSteps;
 
 /**
- * The set-based rebuilds read the payloads by field name: every petition event type is listed, and
- * every field named is a date of that record, the one its occurredOn() returns.
+ * The set-based rebuilds read the payloads by field name: every petition event type is listed, every
+ * field named is a date of that record, the one its occurredOn() returns, and the closing steps close
+ * as they say.
  */
 class PetitionEventRowsTest {
 
@@ -20,7 +26,20 @@ class PetitionEventRowsTest {
     void every_petition_event_type_is_listed_once() {
         assertThat(PetitionEventRows.TYPES.stream().<Class<?>>map(PetitionEventRows.Type::type))
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder(PetitionEvent.class.getPermittedSubclasses());
+                .containsExactlyInAnyOrderElementsOf(PetitionEvent.types());
+    }
+
+    @Test
+    void the_closing_steps_and_only_they_close_each_as_the_status_it_closes_as() {
+        for (PetitionClosed step : ClosingSteps.of("p-1", LocalDate.of(2024, 3, 7))) {
+            assertThat(type(step.getClass()))
+                    .extracting(PetitionEventRows.Type::closes, PetitionEventRows.Type::status)
+                    .containsExactly(true, step.closedAs());
+        }
+        assertThat(PetitionEventRows.TYPES).filteredOn(PetitionEventRows.Type::closes)
+                .hasSize(PetitionClosed.class.getPermittedSubclasses().length);
+        assertThat(type(PetitionReceived.class).status()).isEqualTo(PetitionStatus.RECEIVED);
+        assertThat(type(PetitionAccepted.class).status()).isEqualTo(PetitionStatus.ACCEPTED);
     }
 
     @Test
@@ -50,6 +69,10 @@ class PetitionEventRowsTest {
                     .newInstance(values);
             assertThat(event.occurredOn()).as(type.type().getSimpleName()).isEqualTo(named);
         }
+    }
+
+    private static PetitionEventRows.Type type(Class<?> type) {
+        return PetitionEventRows.TYPES.stream().filter(t -> t.type() == type).findFirst().orElseThrow();
     }
 
     private static Object value(Class<?> type, int index) {

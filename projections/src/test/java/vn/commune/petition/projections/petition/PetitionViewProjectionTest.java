@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
 import vn.commune.petition.domain.petition.Channel;
@@ -20,16 +20,13 @@ import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionAnswered;
-import vn.commune.petition.domain.petition.PetitionArchived;
+import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEscalated;
-import vn.commune.petition.domain.petition.PetitionForwarded;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionReceived;
-import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionStatus;
-import vn.commune.petition.domain.petition.PetitionWithdrawn;
-import vn.commune.petition.domain.petition.PetitionerGuided;
 import vn.commune.petition.domain.petition.Petitioner;
+import vn.commune.petition.projections.ClosingSteps;
 import vn.commune.petition.projections.ProjectionDatabase;
 import vn.commune.petition.projections.petition.PetitionView.Step;
 
@@ -124,20 +121,24 @@ class PetitionViewProjectionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = PetitionStatus.class, names = {"RECEIVED", "ACCEPTED"}, mode = EnumSource.Mode.EXCLUDE)
-    void each_closing_decision_sets_its_status_and_the_closing_date(PetitionStatus closedAs) {
+    @MethodSource("closingSteps")
+    void each_closing_step_sets_the_status_it_closes_as_and_the_closing_date(PetitionClosed step) {
         LocalDate closedOn = RECEIVED_ON.plusDays(10);
         projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
         projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
 
-        close(closedAs, "p-1", closedOn, 2);
+        projection.on(step, 2);
 
         PetitionView view = queries.find("p-1").orElseThrow();
-        assertThat(view.status()).isEqualTo(closedAs);
+        assertThat(view.status()).isEqualTo(step.closedAs());
         assertThat(view.status().closed()).isTrue();
         assertThat(view.closedOn()).isEqualTo(closedOn);
         assertThat(view.version()).isEqualTo(2);
-        assertThat(view.steps()).last().extracting(Step::on).isEqualTo(closedOn);
+        assertThat(view.steps()).last().isEqualTo(new Step(step.getClass().getSimpleName(), closedOn));
+    }
+
+    static List<PetitionClosed> closingSteps() {
+        return ClosingSteps.of("p-1", RECEIVED_ON.plusDays(10));
     }
 
     @Test
@@ -291,18 +292,5 @@ class PetitionViewProjectionTest {
     private static PetitionReceived received(String id, String reference, LocalDate on, PetitionKind kind) {
         return new PetitionReceived(id, reference, on, Channel.RECEPTION_SESSION, kind, "Đất đai",
                 "Tranh chấp ranh giới đất", List.of(ANH), "Thôn Đông", null, null, null);
-    }
-
-    private void close(PetitionStatus closedAs, String id, LocalDate on, long sequence) {
-        switch (closedAs) {
-            case RESOLVED -> projection.on(new PetitionAnswered(id, on, "15/TB-UBND", "Đã trả lời"), sequence);
-            case ESCALATED -> projection.on(new PetitionEscalated(id, on, "UBND huyện", "Hòa giải không thành"), sequence);
-            case FORWARDED -> projection.on(new PetitionForwarded(id, on, "Công an huyện", "Không thuộc thẩm quyền"), sequence);
-            case GUIDED -> projection.on(new PetitionerGuided(id, on, "Tòa án nhân dân huyện"), sequence);
-            case REJECTED -> projection.on(new PetitionRejected(id, on, "Đã có quyết định có hiệu lực"), sequence);
-            case ARCHIVED -> projection.on(new PetitionArchived(id, on, "Đơn trùng nội dung"), sequence);
-            case WITHDRAWN -> projection.on(new PetitionWithdrawn(id, on, "Công dân rút đơn"), sequence);
-            default -> throw new IllegalArgumentException(closedAs + " is not a closing status");
-        }
     }
 }

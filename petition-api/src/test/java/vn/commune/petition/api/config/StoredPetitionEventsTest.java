@@ -1,0 +1,108 @@
+package vn.commune.petition.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import vn.commune.petition.domain.deadline.Complexity;
+import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
+import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.DeadlineExtended;
+import vn.commune.petition.domain.petition.DialogueHeld;
+import vn.commune.petition.domain.petition.MediationFailed;
+import vn.commune.petition.domain.petition.MediationSucceeded;
+import vn.commune.petition.domain.petition.PetitionAccepted;
+import vn.commune.petition.domain.petition.PetitionAnswered;
+import vn.commune.petition.domain.petition.PetitionArchived;
+import vn.commune.petition.domain.petition.PetitionEscalated;
+import vn.commune.petition.domain.petition.PetitionEvent;
+import vn.commune.petition.domain.petition.PetitionForwarded;
+import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.petition.PetitionReceived;
+import vn.commune.petition.domain.petition.PetitionRejected;
+import vn.commune.petition.domain.petition.PetitionWithdrawn;
+import vn.commune.petition.domain.petition.Petitioner;
+import vn.commune.petition.domain.petition.PetitionerGuided;
+
+/**
+ * The event store and the audit chain hold each petition event as the bytes Jackson wrote: a method
+ * added to an event (such as those of its interfaces) must not add a property, or new events would
+ * hash differently from old ones of the same shape. Each payload is pinned here byte for byte, and
+ * reads back as the same event.
+ */
+class StoredPetitionEventsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 7);
+    private static final Serializer STORED = AxonConfiguration.storedMessageSerializer();
+
+    private static final Map<PetitionEvent, String> PAYLOADS = payloads();
+
+    private static Map<PetitionEvent, String> payloads() {
+        Map<PetitionEvent, String> payloads = new LinkedHashMap<>();
+        payloads.put(new PetitionReceived("p-1", "2024-0001", DAY, Channel.RECEPTION_SESSION, PetitionKind.COMPLAINT,
+                        "Đất đai", "Tranh chấp ranh giới", List.of(new Petitioner("Nguyễn Văn Ánh", "Khu 3",
+                                "001088000123", null)), "Khu 3", "s-1", DAY.plusDays(10), "VN-2019"),
+                "{\"petitionId\":\"p-1\",\"reference\":\"2024-0001\",\"receivedOn\":\"2024-03-07\","
+                        + "\"channel\":\"RECEPTION_SESSION\",\"kind\":\"COMPLAINT\",\"field\":\"Đất đai\","
+                        + "\"summary\":\"Tranh chấp ranh giới\",\"petitioners\":[{\"fullName\":\"Nguyễn Văn Ánh\","
+                        + "\"address\":\"Khu 3\",\"idNumber\":\"001088000123\",\"phone\":null}],\"ward\":\"Khu 3\","
+                        + "\"sessionId\":\"s-1\",\"handlingDueOn\":\"2024-03-17\",\"deadlineRules\":\"VN-2019\"}");
+        payloads.put(new PetitionAccepted("p-1", DAY, PetitionKind.DENUNCIATION, Complexity.COMPLEX, DAY.plusDays(30),
+                        "VN-2019", 1, 30),
+                "{\"petitionId\":\"p-1\",\"acceptedOn\":\"2024-03-07\",\"kind\":\"DENUNCIATION\","
+                        + "\"complexity\":\"COMPLEX\",\"dueOn\":\"2024-04-06\",\"deadlineRules\":\"VN-2019\","
+                        + "\"extensionsAllowed\":1,\"maxExtensionDays\":30}");
+        payloads.put(new DeadlineExtended("p-1", DAY, 15, "Phức tạp", 1, DAY.plusDays(45)),
+                "{\"petitionId\":\"p-1\",\"extendedOn\":\"2024-03-07\",\"days\":15,\"reason\":\"Phức tạp\","
+                        + "\"extensionNumber\":1,\"dueOn\":\"2024-04-21\"}");
+        payloads.put(new MediationSucceeded("p-1", DAY, "BB-01", "Thống nhất"),
+                "{\"petitionId\":\"p-1\",\"heldOn\":\"2024-03-07\",\"minutesRef\":\"BB-01\",\"notes\":\"Thống nhất\"}");
+        payloads.put(new MediationFailed("p-1", DAY, "BB-02", null),
+                "{\"petitionId\":\"p-1\",\"heldOn\":\"2024-03-07\",\"minutesRef\":\"BB-02\",\"notes\":null}");
+        payloads.put(new DialogueHeld("p-1", DAY, "BB-03"),
+                "{\"petitionId\":\"p-1\",\"heldOn\":\"2024-03-07\",\"minutesRef\":\"BB-03\"}");
+        payloads.put(new AdvisoryCouncilConsulted("p-1", DAY, "BB-04"),
+                "{\"petitionId\":\"p-1\",\"heldOn\":\"2024-03-07\",\"minutesRef\":\"BB-04\"}");
+        payloads.put(new PetitionAnswered("p-1", DAY, "12/UBND", "Trả lời"),
+                "{\"petitionId\":\"p-1\",\"answeredOn\":\"2024-03-07\",\"documentNumber\":\"12/UBND\","
+                        + "\"summary\":\"Trả lời\"}");
+        payloads.put(new PetitionEscalated("p-1", DAY, "UBND huyện", "Hòa giải không thành"),
+                "{\"petitionId\":\"p-1\",\"escalatedOn\":\"2024-03-07\",\"to\":\"UBND huyện\","
+                        + "\"reason\":\"Hòa giải không thành\"}");
+        payloads.put(new PetitionForwarded("p-1", DAY, "Công an huyện", "Không thuộc thẩm quyền"),
+                "{\"petitionId\":\"p-1\",\"forwardedOn\":\"2024-03-07\",\"to\":\"Công an huyện\","
+                        + "\"reason\":\"Không thuộc thẩm quyền\"}");
+        payloads.put(new PetitionerGuided("p-1", DAY, "Tòa án nhân dân huyện"),
+                "{\"petitionId\":\"p-1\",\"guidedOn\":\"2024-03-07\",\"to\":\"Tòa án nhân dân huyện\"}");
+        payloads.put(new PetitionRejected("p-1", DAY, "Khoản 1 Điều 11"),
+                "{\"petitionId\":\"p-1\",\"rejectedOn\":\"2024-03-07\",\"legalGround\":\"Khoản 1 Điều 11\"}");
+        payloads.put(new PetitionArchived("p-1", DAY, "Đơn trùng"),
+                "{\"petitionId\":\"p-1\",\"archivedOn\":\"2024-03-07\",\"reason\":\"Đơn trùng\"}");
+        payloads.put(new PetitionWithdrawn("p-1", DAY, "Công dân rút đơn"),
+                "{\"petitionId\":\"p-1\",\"withdrawnOn\":\"2024-03-07\",\"reason\":\"Công dân rút đơn\"}");
+        return payloads;
+    }
+
+    @Test
+    void every_type_of_petition_event_is_pinned() {
+        assertThat(PAYLOADS.keySet().stream().<Class<?>>map(Object::getClass))
+                .containsExactlyInAnyOrderElementsOf(PetitionEvent.types());
+    }
+
+    @Test
+    void each_petition_event_is_stored_as_the_same_bytes_and_reads_back_as_the_same_event() {
+        PAYLOADS.forEach((event, payload) -> {
+            SerializedObject<byte[]> stored = STORED.serialize(event, byte[].class);
+            assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                    .as(event.getClass().getSimpleName()).isEqualTo(payload);
+            assertThat(stored.getType().getName()).isEqualTo(event.getClass().getName());
+            assertThat((Object) STORED.deserialize(stored)).isEqualTo(event);
+        });
+    }
+}
