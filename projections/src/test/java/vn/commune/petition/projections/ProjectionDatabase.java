@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /**
  * A real PostgreSQL for projection tests: one embedded server per JVM, migrated by Flyway from this
@@ -28,6 +30,11 @@ public final class ProjectionDatabase implements BeforeEachCallback {
     /** A client on the migrated database. */
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** Writes for a projection's handlers, run at once. */
+    public ProjectionWrites writes() {
+        return new NamedParameterJdbcTemplate(Server.DATA_SOURCE)::update;
     }
 
     @Override

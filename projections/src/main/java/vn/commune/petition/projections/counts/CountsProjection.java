@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
@@ -24,12 +23,13 @@ import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.projections.petition.PetitionEventRows;
+import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /**
  * Keeps the facts the counts are computed from. It runs in the "counts" tracking processor, behind
  * the command; {@code petition.projection.lag} times how far behind it is. Every write is an
- * idempotent upsert, so a replay or a redelivery never counts twice. The service gives it a
- * JdbcClient whose writes go in batches, one per batch of events (UnitOfWorkDeferredWrites).
+ * idempotent upsert, so a replay or a redelivery never counts twice. Its writes go in JDBC batches,
+ * one per batch of events (UnitOfWorkDeferredWrites).
  */
 @ProcessingGroup(CountsProjection.PROCESSING_GROUP)
 public class CountsProjection {
@@ -80,12 +80,12 @@ public class CountsProjection {
              WHERE outcome IS NOT NULL AND (hashtext(petition_id) & 2147483647) % :parts = :part
             """);
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final Clock clock;
     private final Timer lag;
 
-    public CountsProjection(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    public CountsProjection(ProjectionWrites writes, Clock clock, MeterRegistry meters) {
+        this.writes = writes;
         this.clock = clock;
         this.lag = Timer.builder("petition.projection.lag")
                 .description("Time from an event being stored to the counts projection handling it")
@@ -98,7 +98,7 @@ public class CountsProjection {
     void on(PetitionReceived event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
         fact(event, sequence, storedAt, event.kind().name(), event.channel().name(), event.field(), event.ward(),
                 null, event.handlingDueOn(), null);
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on)
                 VALUES (:id, :receivedOn, :kind, :channel, :field, :ward, :dueOn)
                 ON CONFLICT (petition_id) DO NOTHING
@@ -117,7 +117,7 @@ public class CountsProjection {
     @EventHandler
     void on(PetitionAccepted event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
         fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
-        jdbc.sql("UPDATE count_petition SET accepted_on = :on, due_on = :dueOn WHERE petition_id = :id")
+        writes.sql("UPDATE count_petition SET accepted_on = :on, due_on = :dueOn WHERE petition_id = :id")
                 .param("on", event.acceptedOn())
                 .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
@@ -128,7 +128,7 @@ public class CountsProjection {
     @EventHandler
     void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
         fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
-        jdbc.sql("UPDATE count_petition SET due_on = :dueOn WHERE petition_id = :id")
+        writes.sql("UPDATE count_petition SET due_on = :dueOn WHERE petition_id = :id")
                 .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
                 .update();
@@ -148,7 +148,7 @@ public class CountsProjection {
     @EventHandler
     void on(PetitionClosed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
         fact(event, sequence, storedAt, null, null, null, null, event.closedAs().name(), null, null);
-        jdbc.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
+        writes.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
                 .param("on", event.occurredOn())
                 .param("as", event.closedAs().name())
                 .param("id", event.petitionId())
@@ -159,12 +159,12 @@ public class CountsProjection {
     /** Forgets every fact before a replay rebuilds them from the first event. */
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE count_petition, count_mediation, count_fact").update();
+        writes.sql("TRUNCATE count_petition, count_mediation, count_fact").update();
     }
 
     private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt) {
         fact(event, sequence, storedAt, null, null, null, null, null, null, outcome.name());
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO count_mediation (petition_id, sequence, held_on, outcome)
                 VALUES (:id, :sequence, :heldOn, :outcome)
                 ON CONFLICT (petition_id, sequence) DO NOTHING
@@ -179,7 +179,7 @@ public class CountsProjection {
 
     private void fact(PetitionEvent event, long sequence, Instant storedAt, String kind, String channel, String field,
                       String ward, String closedAs, LocalDate dueOn, String outcome) {
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
                     ward, closed_as, due_on, outcome)
                 VALUES (:id, :sequence, :type, :on, :at, :kind, :channel, :field, :ward, :closedAs, :dueOn, :outcome)

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.PetitionAccepted;
@@ -16,6 +15,7 @@ import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /**
  * Keeps {@code petition_view}. It runs in the "petition-view" processing group, which is
@@ -56,17 +56,17 @@ public class PetitionViewProjection {
              WHERE r IS NOT NULL
             """);
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    public PetitionViewProjection(JdbcClient jdbc, ObjectMapper projectionObjectMapper) {
-        this.jdbc = jdbc;
+    public PetitionViewProjection(ProjectionWrites writes, ObjectMapper projectionObjectMapper) {
+        this.writes = writes;
         this.json = projectionObjectMapper;
     }
 
     @EventHandler
     void on(PetitionReceived event, @SequenceNumber long sequence) {
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary,
                     session_id, received_on, handling_due_on, due_on, version, petitioners, steps)
                 VALUES (:id, :reference, :status, :kind, :channel, :field, :ward, :summary,
@@ -113,7 +113,7 @@ public class PetitionViewProjection {
 
     private void record(PetitionEvent event, long sequence, PetitionStatus status, LocalDate dueOn) {
         // "version < :version" makes a redelivered event a no-op.
-        jdbc.sql("""
+        writes.sql("""
                 UPDATE petition_view
                    SET status = COALESCE(CAST(:status AS varchar), status),
                        closed_on = CASE WHEN :closes THEN CAST(:on AS date) ELSE closed_on END,

@@ -14,14 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.SqlParameter;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 
 /**
  * The writes of a projection's handlers, held back and sent as JDBC batches: during a rebuild, and
@@ -32,35 +31,27 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * projection's rows for an aggregate are written only by that aggregate's events (a petition's
  * rows by its own events, a session's by its own). So the writes of one aggregate keep their order,
  * and writes of different aggregates commute. Each write gets a level, its position among the
- * writes of its aggregate since the last flush; a flush runs level 0, then level 1, and so on,
- * each level as one batch per SQL statement, in the order the statements first appeared.
+ * writes of its aggregate since the last {@link #take()}; the writes taken run level 0, then level 1,
+ * and so on, each level as one batch per SQL statement, in the order the statements first appeared.
+ * A write made outside an event of an aggregate (none today) is a barrier: it runs after every
+ * write held back before it, and before any made after it.
  *
- * <p>A write made outside an event of an aggregate (none today) is a barrier: it runs after every
- * write held back before it, and before any made after it. Projection handlers only write (a read
- * would not see what is held back), and only with named parameters, which is what is held back
- * here. Each write's parameters are turned into positional values when it is made, once per
- * statement's text; {@link #take()} hands what is held back to another thread to write, which is how
- * a rebuild reads the next events while the last ones are written.
+ * <p>A write's named parameters become positional values when it is made, the names' positions
+ * found once per statement's text (see bench/FINDINGS.md, "Replay through the handlers").
  */
-public final class DeferredWrites extends NamedParameterJdbcTemplate {
+public final class DeferredWrites implements ProjectionWrites {
 
-    /** A statement's positional SQL and the names of its parameters, in order; computed once per text. */
+    /** A statement's positional SQL and the names of its parameters, in order. */
     private record Statement(String sql, String[] names) {
     }
 
     private static final Map<String, Statement> STATEMENTS = new ConcurrentHashMap<>();
 
-    private final JdbcOperations sink;
     private final List<Segment> segments = new ArrayList<>();
-    private Levels current;
     private final Map<String, Integer> writesByAggregate = new HashMap<>();
+    private Levels current;
     private String aggregate;
     private int pending;
-
-    public DeferredWrites(NamedParameterJdbcTemplate sink) {
-        super(sink.getJdbcTemplate());
-        this.sink = sink.getJdbcOperations();
-    }
 
     /** The aggregate whose event the handlers are about to apply; null outside an aggregate's event. */
     public void handling(String aggregateIdentifier) {
@@ -72,9 +63,20 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
     }
 
     @Override
-    public int update(String sql, SqlParameterSource parameters) {
+    public void update(String sql, SqlParameterSource parameters) {
         Statement statement = STATEMENTS.computeIfAbsent(sql, DeferredWrites::statement);
-        Object[] values = values(statement, parameters);
+        Object[] values = new Object[statement.names().length];
+        for (int i = 0; i < values.length; i++) {
+            String name = statement.names()[i];
+            if (!parameters.hasValue(name)) {
+                throw new IllegalArgumentException("No value given for the parameter " + name);
+            }
+            values[i] = SqlParameterSourceUtils.getTypedValue(parameters, name);
+            if (values[i] instanceof Iterable<?>) {
+                // A list would expand into as many placeholders as it has elements: not one statement.
+                throw new IllegalArgumentException("A deferred write cannot take a list parameter: " + name);
+            }
+        }
         if (aggregate == null) {
             segments.add(new Barrier(statement, values));
             current = null;
@@ -88,21 +90,9 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
             current.add(level, statement, new Row(values, aggregate.hashCode()));
         }
         pending++;
-        // The handlers' return value is not the rows touched: nothing has run yet.
-        return 1;
     }
 
-    @Override
-    public int update(String sql, Map<String, ?> parameters) {
-        return update(sql, new MapSqlParameterSource(parameters));
-    }
-
-    /** Runs every write held back, in the caller's transaction if it has one. */
-    public void flush() {
-        take().writeTo(sink);
-    }
-
-    /** Hands over every write held back, to be written later with {@link Pending#writeTo}, and starts afresh. */
+    /** Hands over every write held back, to be written with {@link Pending#writeTo}, and starts afresh. */
     public Pending take() {
         Pending taken = new Pending(List.copyOf(segments), pending);
         segments.clear();
@@ -115,7 +105,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
     /**
      * Writes taken from a {@link DeferredWrites}, to run in order on one connection; or, when they hold
      * no write outside an aggregate, in parts by aggregate, each part on a connection of its own and
-     * at the same time as the others (writes of different aggregates commute).
+     * at the same time as the others.
      */
     public static final class Pending {
 
@@ -151,6 +141,7 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
         }
     }
 
+    /** Writes held back in one stretch: the writes of aggregates' events, or one write outside them. */
     private interface Segment {
         void writeTo(JdbcOperations jdbc, int part, int parts);
     }
@@ -178,20 +169,19 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
             for (LinkedHashMap<Statement, List<Row>> level : levels.values()) {
                 level.forEach((statement, all) -> {
                     List<Row> rows = parts == 1 ? all : all.stream().filter(row -> row.in(part, parts)).toList();
-                    if (rows.isEmpty()) {
-                        return;
-                    }
-                    jdbc.batchUpdate(statement.sql(), new BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(PreparedStatement ps, int i) throws SQLException {
-                            bind(ps, rows.get(i).values());
-                        }
+                    if (!rows.isEmpty()) {
+                        jdbc.batchUpdate(statement.sql(), new BatchPreparedStatementSetter() {
+                            @Override
+                            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                                bind(ps, rows.get(i).values());
+                            }
 
-                        @Override
-                        public int getBatchSize() {
-                            return rows.size();
-                        }
-                    });
+                            @Override
+                            public int getBatchSize() {
+                                return rows.size();
+                            }
+                        });
+                    }
                 });
             }
         }
@@ -214,40 +204,12 @@ public final class DeferredWrites extends NamedParameterJdbcTemplate {
         return new Statement(NamedParameterUtils.substituteNamedParameters(parsed, null), names);
     }
 
-    private static Object[] values(Statement statement, SqlParameterSource parameters) {
-        String[] names = statement.names();
-        Object[] values = new Object[names.length];
-        Map<String, Object> map = parameters instanceof MapSqlParameterSource source ? source.getValues() : null;
-        for (int i = 0; i < names.length; i++) {
-            String name = names[i];
-            if (map != null && map.containsKey(name)) {
-                values[i] = map.get(name);
-            } else if (parameters.hasValue(name)) {
-                values[i] = parameters.getValue(name);
-            } else {
-                throw new IllegalArgumentException("No value given for the parameter " + name);
-            }
-            if (values[i] instanceof Iterable<?>) {
-                // A list would expand into as many placeholders as it has elements: not one statement.
-                throw new IllegalArgumentException("A deferred write cannot take a list parameter: " + name);
-            }
-            int type = parameters.getSqlType(name);
-            if (type != SqlParameterSource.TYPE_UNKNOWN) {
-                values[i] = new SqlParameterValue(type, parameters.getTypeName(name), values[i]);
-            }
-        }
-        return values;
-    }
-
+    /** Binds what Spring would bind the same way directly, and anything else (nulls, typed values) through Spring. */
     private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
-            // What Spring does with these types, without its checks and trace logging per value;
-            // anything else, nulls included, goes through Spring.
-            if (value instanceof String text) {
-                ps.setString(i + 1, text);
-            } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean
-                    || value instanceof LocalDate || value instanceof OffsetDateTime) {
+            if (value instanceof String || value instanceof Long || value instanceof Integer
+                    || value instanceof Boolean || value instanceof LocalDate || value instanceof OffsetDateTime) {
                 ps.setObject(i + 1, value);
             } else {
                 StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, value);

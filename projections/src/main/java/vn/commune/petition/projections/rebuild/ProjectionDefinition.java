@@ -2,15 +2,14 @@ package vn.commune.petition.projections.rebuild;
 
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A read model that can be rebuilt from the event store: its name (the Axon processing group), its
- * tables, how to make a fresh instance of its event handler over a given JdbcClient, and, if it has
- * one, its set-based rebuild: statements that write its tables from all the stored events at once
+ * tables, how to make a fresh instance of its event handler writing through given writes, and, if it
+ * has one, its set-based rebuild: statements that write its tables from all the stored events at once
  * (ProjectionRebuilder's rebuild says what parameters they are given).
  */
-public record ProjectionDefinition(String name, List<String> tables, Function<JdbcClient, Object> handlerFactory,
+public record ProjectionDefinition(String name, List<String> tables, Function<ProjectionWrites, Object> handlerFactory,
                                    List<String> setBasedRebuild) {
 
     public ProjectionDefinition {
@@ -19,7 +18,7 @@ public record ProjectionDefinition(String name, List<String> tables, Function<Jd
     }
 
     /** A read model rebuilt only by replaying its handlers. */
-    public ProjectionDefinition(String name, List<String> tables, Function<JdbcClient, Object> handlerFactory) {
+    public ProjectionDefinition(String name, List<String> tables, Function<ProjectionWrites, Object> handlerFactory) {
         this(name, tables, handlerFactory, List.of());
     }
 

@@ -29,7 +29,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -137,8 +136,8 @@ public class ProjectionRebuilder {
         String schema = "rebuild_" + name.replace('-', '_');
         try {
             Copy copy = createCopy(projection, schema, method == RebuildMethod.HANDLERS);
-            DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
-            Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
+            DeferredWrites writes = new DeferredWrites();
+            Object handler = projection.handlerFactory().apply(writes);
             long[] done = {0};
             TrackingToken from = null;
             // Where the time goes, for the log: each phase's seconds.
@@ -229,8 +228,8 @@ public class ProjectionRebuilder {
         }
         try {
             createCopy(projection, schema, true);
-            DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(dataSource));
-            Object handler = projection.handlerFactory().apply(JdbcClient.create(writes));
+            DeferredWrites writes = new DeferredWrites();
+            Object handler = projection.handlerFactory().apply(writes);
             long[] done = {0};
             // The snapshot's transaction copies the live tables aside and stays open, suspended, while
             // the replay reads in a transaction of its own that takes the same snapshot.

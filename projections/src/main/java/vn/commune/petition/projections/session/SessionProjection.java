@@ -3,11 +3,11 @@ package vn.commune.petition.projections.session;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.session.SessionClosed;
 import vn.commune.petition.domain.session.SessionOpened;
 import vn.commune.petition.domain.session.VisitLogged;
+import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /** Keeps the reception register; subscribing, so a session's response reads its own write. */
 @Component
@@ -16,15 +16,15 @@ public class SessionProjection {
 
     public static final String PROCESSING_GROUP = "session-view";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public SessionProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public SessionProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(SessionOpened event, @SequenceNumber long sequence) {
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO reception_session (id, held_on, kind, host, hosted_in_person, version)
                 VALUES (:id, :heldOn, :kind, :host, :inPerson, :version)
                 ON CONFLICT (id) DO NOTHING
@@ -40,7 +40,7 @@ public class SessionProjection {
 
     @EventHandler
     void on(VisitLogged event, @SequenceNumber long sequence) {
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO reception_visit (id, session_id, number, held_on, people, group_visit, representatives,
                     repeat_visit, kind, summary, outcome, petition_id, legal_ground)
                 VALUES (:id, :sessionId, :number, :heldOn, :people, :group, :representatives,
@@ -66,14 +66,14 @@ public class SessionProjection {
 
     @EventHandler
     void on(SessionClosed event, @SequenceNumber long sequence) {
-        jdbc.sql("UPDATE reception_session SET closed = TRUE WHERE id = :id")
+        writes.sql("UPDATE reception_session SET closed = TRUE WHERE id = :id")
                 .param("id", event.sessionId())
                 .update();
         version(event.sessionId(), sequence);
     }
 
     private void version(String sessionId, long sequence) {
-        jdbc.sql("UPDATE reception_session SET version = GREATEST(version, :version) WHERE id = :id")
+        writes.sql("UPDATE reception_session SET version = GREATEST(version, :version) WHERE id = :id")
                 .param("version", sequence)
                 .param("id", sessionId)
                 .update();

@@ -58,7 +58,7 @@ class CountsProjectionTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CountsProjection projection = new CountsProjection(
-            database.jdbc(), Clock.fixed(STORED_AT.plus(LAG), ZoneOffset.UTC), meters);
+            database.writes(), Clock.fixed(STORED_AT.plus(LAG), ZoneOffset.UTC), meters);
     private final CountsQueries queries = new CountsQueries(database.jdbc());
 
     @Test

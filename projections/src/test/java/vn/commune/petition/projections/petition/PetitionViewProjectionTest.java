@@ -45,7 +45,7 @@ class PetitionViewProjectionTest {
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final PetitionViewProjection projection = new PetitionViewProjection(database.jdbc(), json);
+    private final PetitionViewProjection projection = new PetitionViewProjection(database.writes(), json);
     private final PetitionViewQueries queries = new PetitionViewQueries(database.jdbc(), json);
 
     @Test

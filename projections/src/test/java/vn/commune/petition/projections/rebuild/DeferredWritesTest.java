@@ -20,8 +20,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.DeadlineExtended;
@@ -61,14 +60,14 @@ class DeferredWritesTest {
             Random random = new Random(seed);
             List<DomainEventMessage<PetitionEvent>> stream = interleavedStream(random, 120);
 
-            apply(stream, database.jdbc(), null, 0);
+            apply(stream, database.writes(), null, 0);
             Map<String, List<String>> oneByOne = snapshot();
 
             database.beforeEach(null);
-            DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(database.dataSource()));
+            DeferredWrites writes = new DeferredWrites();
             int flushEvery = 1 + random.nextInt(stream.size());
-            apply(stream, JdbcClient.create(writes), writes, flushEvery);
-            writes.flush();
+            apply(stream, writes, writes, flushEvery);
+            flush(writes);
             Map<String, List<String>> batched = snapshot();
 
             assertThat(batched).as("seed %d, a flush every %d events", seed, flushEvery).isEqualTo(oneByOne);
@@ -80,15 +79,15 @@ class DeferredWritesTest {
     @Test
     void writes_taken_and_written_in_parts_by_aggregate_leave_the_same_tables() {
         List<DomainEventMessage<PetitionEvent>> stream = interleavedStream(new Random(11), 120);
-        apply(stream, database.jdbc(), null, 0);
+        apply(stream, database.writes(), null, 0);
         Map<String, List<String>> oneByOne = snapshot();
         database.beforeEach(null);
 
-        DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(database.dataSource()));
-        apply(stream, JdbcClient.create(writes), writes, 0);
+        DeferredWrites writes = new DeferredWrites();
+        apply(stream, writes, writes, 0);
         DeferredWrites.Pending taken = writes.take();
         assertThat(taken.divisible()).isTrue();
-        var jdbc = new NamedParameterJdbcTemplate(database.dataSource()).getJdbcOperations();
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         // The parts in reverse order: each holds whole petitions, which commute with the others'.
         for (int part = 2; part >= 0; part--) {
             taken.writeTo(jdbc, part, 3);
@@ -98,16 +97,16 @@ class DeferredWritesTest {
 
     @Test
     void an_update_held_back_runs_after_the_insert_of_its_own_petition_even_behind_other_petitions() {
-        DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(database.dataSource()));
-        apply(List.of(message(received("a"), 0), message(received("b"), 0)), JdbcClient.create(writes), writes, 0);
-        writes.flush();
+        DeferredWrites writes = new DeferredWrites();
+        apply(List.of(message(received("a"), 0), message(received("b"), 0)), writes, writes, 0);
+        flush(writes);
         // The next flush starts with an update ("a" accepted) and then inserts "c" and updates it: a
         // batch per statement in order of appearance, without levels, would run c's update (batched
         // with a's) before c's insert, and lose it.
         apply(List.of(message(accepted("a"), 1), message(received("c"), 0), message(accepted("c"), 1),
-                message(accepted("b"), 1)), JdbcClient.create(writes), writes, 0);
+                message(accepted("b"), 1)), writes, writes, 0);
         assertThat(writes.pending()).isPositive();
-        writes.flush();
+        flush(writes);
 
         assertThat(database.jdbc().sql("SELECT petition_id FROM count_petition WHERE accepted_on IS NOT NULL"
                         + " ORDER BY petition_id").query(String.class).list())
@@ -119,33 +118,36 @@ class DeferredWritesTest {
 
     @Test
     void a_write_outside_an_aggregate_runs_after_the_writes_before_it_and_before_those_after_it() {
-        DeferredWrites writes = new DeferredWrites(new NamedParameterJdbcTemplate(database.dataSource()));
-        JdbcClient jdbc = JdbcClient.create(writes);
+        DeferredWrites writes = new DeferredWrites();
         String insert = "INSERT INTO count_petition (petition_id, received_on, kind, channel, field)"
                 + " VALUES (:id, DATE '2024-01-02', 'COMPLAINT', 'POST', 'Đất đai')";
         writes.handling("a");
-        jdbc.sql(insert).param("id", "a").update();
+        writes.sql(insert).param("id", "a").update();
         writes.handling(null);
-        jdbc.sql("UPDATE count_petition SET ward = :ward").param("ward", "Khu 1").update();
+        writes.sql("UPDATE count_petition SET ward = :ward").param("ward", "Khu 1").update();
         writes.handling("b");
-        jdbc.sql(insert).param("id", "b").update();
+        writes.sql(insert).param("id", "b").update();
         assertThat(database.jdbc().sql("SELECT count(*) FROM count_petition").query(Long.class).single()).isZero();
 
         DeferredWrites.Pending taken = writes.take();
         assertThat(taken.writes()).isEqualTo(3);
         assertThat(taken.divisible()).isFalse();
         assertThat(writes.pending()).isZero();
-        taken.writeTo(new NamedParameterJdbcTemplate(database.dataSource()).getJdbcOperations());
+        taken.writeTo(new JdbcTemplate(database.dataSource()));
 
         assertThat(database.jdbc().sql("SELECT petition_id || ':' || COALESCE(ward, '-') FROM count_petition"
                 + " ORDER BY 1").query(String.class).list()).containsExactly("a:Khu 1", "b:-");
     }
 
-    private static void apply(List<DomainEventMessage<PetitionEvent>> stream, JdbcClient jdbc, DeferredWrites writes,
-                              int flushEvery) {
+    private static void flush(DeferredWrites writes) {
+        writes.take().writeTo(new JdbcTemplate(database.dataSource()));
+    }
+
+    private static void apply(List<DomainEventMessage<PetitionEvent>> stream, ProjectionWrites through,
+                              DeferredWrites writes, int flushEvery) {
         List<AnnotationEventHandlerAdapter> handlers = List.of(
-                new AnnotationEventHandlerAdapter(new CountsProjection(jdbc, Clock.systemUTC(), new SimpleMeterRegistry())),
-                new AnnotationEventHandlerAdapter(new PetitionViewProjection(jdbc, JSON)));
+                new AnnotationEventHandlerAdapter(new CountsProjection(through, Clock.systemUTC(), new SimpleMeterRegistry())),
+                new AnnotationEventHandlerAdapter(new PetitionViewProjection(through, JSON)));
         int applied = 0;
         for (DomainEventMessage<PetitionEvent> message : stream) {
             if (writes != null) {
@@ -159,7 +161,7 @@ class DeferredWritesTest {
                 }
             }
             if (writes != null && flushEvery > 0 && ++applied % flushEvery == 0) {
-                writes.flush();
+                flush(writes);
             }
         }
     }

@@ -16,7 +16,6 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionReceived;
@@ -32,7 +31,7 @@ class UnitOfWorkDeferredWritesTest {
 
     private final UnitOfWorkDeferredWrites writes = new UnitOfWorkDeferredWrites(database.dataSource());
     private final AnnotationEventHandlerAdapter counts = new AnnotationEventHandlerAdapter(
-            new CountsProjection(JdbcClient.create(writes), Clock.systemUTC(), new SimpleMeterRegistry()));
+            new CountsProjection(writes, Clock.systemUTC(), new SimpleMeterRegistry()));
 
     @Test
     void a_batch_writes_when_it_commits_and_not_before() {
