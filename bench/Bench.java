@@ -379,8 +379,8 @@ public class Bench {
         line("Each rebuild writes a fresh copy of the projection's tables from every stored event, then swaps it in"
                 + " (POST /api/admin/projections/{name}/rebuild). By default the counts and the petition view are"
                 + " rebuilt in SQL, set-based; `?method=handlers` replays every event through the Java handlers"
-                + " instead. A verification (GET /api/admin/projections/{name}/verify) replays the handlers into a"
-                + " scratch copy and compares it with the rebuilt tables, row by row. The raw read is"
+                + " instead. A verification (POST /api/admin/projections/{name}/verification) replays the handlers"
+                + " into a scratch copy and compares it with the rebuilt tables, row by row. The raw read is"
                 + " `COPY domainevententry TO STDOUT` into nothing.");
         line("");
         line("| what | method | events | seconds | events/s | slower than the raw read by |");
@@ -394,10 +394,9 @@ public class Bench {
         }
         List<String> verified = new ArrayList<>();
         for (String projection : List.of("counts", "petition-view")) {
-            HttpResponse<String> verify = get("/api/admin/projections/" + projection + "/verify", "inspector");
-            Matcher status = Pattern.compile("\"status\":\"(\\w+)\"").matcher(verify.body());
-            verified.add(projection + ": " + (verify.statusCode() == 200 && status.find() ? status.group(1)
-                    : "HTTP " + verify.statusCode()));
+            String body = run(projection, "verification", "", "inspector");
+            Matcher status = Pattern.compile("\"status\":\"(\\w+)\"").matcher(body);
+            verified.add(projection + ": " + (status.find() ? status.group(1) : body));
         }
         for (String projection : List.of("counts", "petition-view")) {
             rebuild(projection, "?method=handlers", copyRate);
@@ -413,32 +412,41 @@ public class Bench {
     /** Rebuilds a projection, waits for it by polling its progress, writes its row and returns its rate. */
     static double rebuild(String projection, String query, double copyRate) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> started = post("/api/admin/projections/" + projection + "/rebuild" + query, "", "admin");
-        if (started.statusCode() != 202) {
-            throw new IllegalStateException(started.body());
-        }
-        // The rebuild's own progress: the listing of every projection counts their rows, which
-        // would take the database's time from the rebuild being measured.
-        String state = "";
-        String body = "";
-        Pattern run = Pattern.compile("\"method\":\"(\\w+)\",\"state\":\"(\\w+)\".*?\"eventsDone\":(\\d+)");
-        Matcher m = null;
-        while (!state.equals("DONE") && !state.equals("FAILED")) {
-            sleep(200);
-            HttpResponse<String> progress = get("/api/admin/projections/" + projection + "/rebuild", "admin");
-            body = progress.body();
-            m = run.matcher(body);
-            state = progress.statusCode() == 200 && m.find() ? m.group(2) : "";
-        }
-        if (!state.equals("DONE")) {
-            throw new IllegalStateException("rebuild of " + projection + " failed: " + body);
-        }
+        String body = run(projection, "rebuild", query, "admin");
         double took = (System.nanoTime() - start) / 1e9;
-        long done = Long.parseLong(m.group(3));
+        Matcher m = Pattern.compile("\"method\":\"(\\w+)\".*?\"eventsDone\":(\\d+)").matcher(body);
+        m.find();
+        long done = Long.parseLong(m.group(2));
         double perSecond = done / took;
         line(String.format(Locale.ROOT, "| rebuild %s | %s | %d | %.1f | %.0f | %.1f |", projection,
                 m.group(1).toLowerCase(Locale.ROOT), done, took, perSecond, copyRate / perSecond));
         return perSecond;
+    }
+
+    /**
+     * Starts a run of a projection (its rebuild or its verification), waits for it by polling its own
+     * progress, and returns that progress once done: the listing of every projection counts their rows,
+     * which would take the database's time from the run being measured.
+     */
+    static String run(String projection, String kind, String query, String user) {
+        String progress = "/api/admin/projections/" + projection + "/" + kind;
+        HttpResponse<String> started = post(progress + query, "", user);
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException(started.body());
+        }
+        Pattern state = Pattern.compile("\"state\":\"(\\w+)\"");
+        while (true) {
+            sleep(200);
+            HttpResponse<String> now = get(progress, user);
+            Matcher m = state.matcher(now.body());
+            String reached = now.statusCode() == 200 && m.find() ? m.group(1) : "";
+            if (reached.equals("DONE")) {
+                return now.body();
+            }
+            if (reached.equals("FAILED")) {
+                throw new IllegalStateException(kind + " of " + projection + " failed: " + now.body());
+            }
+        }
     }
 
     // ---- plumbing -------------------------------------------------------------------------------

@@ -3,15 +3,13 @@ package vn.commune.petition.api.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -28,23 +26,18 @@ import vn.commune.petition.api.problem.Problems;
 import vn.commune.petition.projections.rebuild.ProjectionDefinition;
 import vn.commune.petition.projections.rebuild.ProjectionRebuilder;
 import vn.commune.petition.projections.rebuild.RebuildMethod;
-import vn.commune.petition.projections.rebuild.RebuildProgress;
+import vn.commune.petition.projections.rebuild.Run;
 
 /**
  * Operating the read models: their state and lag, rebuilds without downtime (ADMIN), verification
- * against a fresh rebuild (INSPECTOR, ADMIN), and the events parked in the dead-letter queue.
+ * against a fresh replay (INSPECTOR, ADMIN), and the events parked in the dead-letter queue.
  */
 @RestController
-class ProjectionsController implements DisposableBean {
+class ProjectionsController {
 
     private final ProjectionRebuilder rebuilder;
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     ProjectionsController(ProjectionRebuilder rebuilder, EventProcessingConfiguration processing, JdbcClient jdbc) {
         this.rebuilder = rebuilder;
@@ -52,14 +45,14 @@ class ProjectionsController implements DisposableBean {
         this.jdbc = jdbc;
     }
 
-    /** One read model: its tables and rows, its processor, and its last rebuild or verification. */
+    /** One read model: its tables and rows, its processor and how far it is, and its last run. */
     record ProjectionStatus(String name, String mode, boolean running, Long position, long head,
-                            Map<String, Long> rows, RebuildProgress lastRun) {
+                            Map<String, Long> rows, Run.Progress lastRun) {
     }
 
     @GetMapping("/api/admin/projections")
     List<ProjectionStatus> projections() {
-        long head = jdbc.sql("SELECT COALESCE(max(global_index), -1) FROM domainevententry").query(Long.class).single();
+        long head = rebuilder.head();
         return rebuilder.projections().stream().map(projection -> status(projection, head)).toList();
     }
 
@@ -76,39 +69,42 @@ class ProjectionsController implements DisposableBean {
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(List.of(new FieldProblem("method", methods.size() == 1
                         ? "must be handlers: this projection has no set-based rebuild" : "must be sql or handlers"))));
-        if (!rebuilder.start(projection.name(), how, background)) {
-            return busy();
-        }
-        return ResponseEntity.accepted()
-                .header("Location", "/api/admin/projections/" + name + "/rebuild")
-                .body(Map.of("projection", name, "state", "STARTED"));
+        return started(rebuilder.rebuild(projection.name(), how), "/api/admin/projections/" + name + "/rebuild");
     }
 
-    /**
-     * The progress of the projection's last rebuild or verification, cheap enough to poll while one
-     * runs (the listing above counts every table's rows).
-     */
+    /** The progress of the projection's last rebuild, cheap enough to poll while it runs. */
     @GetMapping("/api/admin/projections/{name}/rebuild")
-    RebuildProgress lastRun(@PathVariable String name) {
-        return rebuilder.progress(known(name).name())
-                .orElseThrow(() -> new NotFoundException("This projection has not been rebuilt or verified since the"
-                        + " service started"));
+    Run.Progress lastRebuild(@PathVariable String name) {
+        return last(name, Run.Kind.REBUILD);
     }
 
-    @GetMapping("/api/admin/projections/{name}/verify")
+    /** Starts a verification of the projection against a fresh replay of its handlers. */
+    @PostMapping("/api/admin/projections/{name}/verification")
     ResponseEntity<?> verify(@PathVariable String name) {
-        try {
-            return ResponseEntity.ok(rebuilder.verify(known(name).name()));
-        } catch (ProjectionRebuilder.Busy e) {
-            return busy();
-        }
+        return started(rebuilder.verify(known(name).name()), "/api/admin/projections/" + name + "/verification");
     }
 
-    private static ResponseEntity<ProblemDetail> busy() {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "A rebuild is running",
-                "This projection is already being rebuilt or verified");
-        problem.setProperty("rule", "REBUILD_RUNNING");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    /** The progress of the projection's last verification and, once it is done, what it found. */
+    @GetMapping("/api/admin/projections/{name}/verification")
+    Run.Progress lastVerification(@PathVariable String name) {
+        return last(name, Run.Kind.VERIFICATION);
+    }
+
+    private Run.Progress last(String name, Run.Kind kind) {
+        return rebuilder.last(known(name).name(), kind).map(Run::progress)
+                .orElseThrow(() -> new NotFoundException("This projection has had no such run since the service"
+                        + " started"));
+    }
+
+    /** 202 pointing to the run's progress, or 409 if a rebuild or a verification of the projection is running. */
+    private static ResponseEntity<?> started(Optional<Run> run, String progress) {
+        if (run.isEmpty()) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "A rebuild is running",
+                    "This projection is already being rebuilt or verified");
+            problem.setProperty("rule", "REBUILD_RUNNING");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        return ResponseEntity.accepted().header("Location", progress).body(run.get().progress());
     }
 
     /** An event a tracking projection could not handle, parked; its cause by type only (a message may hold data). */
@@ -165,15 +161,10 @@ class ProjectionsController implements DisposableBean {
                     .max().stream().boxed().findFirst().orElse(null);
         }
         return new ProjectionStatus(projection.name(), mode, processor != null && processor.isRunning(), position,
-                head, rows, rebuilder.progress(projection.name()).orElse(null));
+                head, rows, rebuilder.last(projection.name()).map(Run::progress).orElse(null));
     }
 
     private ProjectionDefinition known(String name) {
         return rebuilder.projection(name).orElseThrow(() -> new NotFoundException("No projection has this name"));
-    }
-
-    @Override
-    public void destroy() {
-        background.shutdownNow();
     }
 }

@@ -82,8 +82,9 @@ public class SecurityConfiguration {
                     a.requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair);
                     a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
                     read(a, new String[] {"/api/petitions/*/verification"}, Role.INSPECTOR, Role.CHAIR);
-                    read(a, new String[] {"/api/admin/projections", "/api/admin/projections/*/verify",
+                    read(a, new String[] {"/api/admin/projections", "/api/admin/projections/*/verification",
                             "/api/admin/projections/*/rebuild", "/api/admin/dead-letters"}, Role.ADMIN, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/api/admin/projections/*/verification").hasAnyRole(admin, inspector);
                     a.requestMatchers(POST, "/api/admin/projections/*/rebuild", "/api/admin/dead-letters/*/retry")
                             .hasRole(admin);
                     a.requestMatchers(POST, "/api/audit/seals").hasAnyRole(admin, inspector);

@@ -27,7 +27,7 @@ class EmptyStoreRebuildTest {
                     !"RUNNING".equals(admin.get("/api/admin/projections/" + projection + "/rebuild").text("state")));
             assertThat(admin.get("/api/admin/projections/" + projection + "/rebuild").text("state"))
                     .as(projection).isEqualTo("DONE");
-            assertThat(admin.get("/api/admin/projections/" + projection + "/verify").text("status"))
+            assertThat(Verifications.status(port, "admin", projection))
                     .as(projection).isEqualTo("MATCH");
         }
     }

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
 
@@ -39,6 +44,9 @@ class RebuildTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private JsonNode counts() {
         return Api.as(port, "inspector").get("/api/counts?from=2015-01-01&to=2015-12-31").json();
@@ -69,19 +77,20 @@ class RebuildTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> counts().path("resolved").asLong() == 12);
 
         Api inspector = Api.as(port, "inspector");
-        JsonNode match = inspector.get("/api/admin/projections/counts/verify").json();
-        assertThat(match.path("status").asText()).as(match.toString()).isEqualTo("MATCH");
-        assertThat(match.path("eventsReplayed").asLong()).isGreaterThanOrEqualTo(48);
+        JsonNode match = Verifications.verify(port, "inspector", "counts").json();
+        assertThat(match.path("verification").path("status").asText()).as(match.toString()).isEqualTo("MATCH");
+        assertThat(match.path("eventsDone").asLong()).isGreaterThanOrEqualTo(48);
 
         jdbc.sql("UPDATE count_petition SET closed_as = NULL, closed_on = NULL WHERE petition_id = :id")
                 .param("id", first).update();
         assertThat(counts().path("resolved").asLong()).isEqualTo(11);
-        JsonNode different = inspector.get("/api/admin/projections/counts/verify").json();
+        JsonNode different = Verifications.verify(port, "inspector", "counts").json().path("verification");
         assertThat(different.path("status").asText()).isEqualTo("DIFFERENT");
         assertThat(different.path("differences").findValuesAsText("table")).contains("count_petition");
         assertThat(different.path("differences").toString()).contains(first);
 
         assertThat(inspector.post("/api/admin/projections/counts/rebuild", "").status()).isEqualTo(403);
+        assertThat(Api.officer(port).post("/api/admin/projections/counts/verification", "").status()).isEqualTo(403);
         assertThat(inspector.get("/api/admin/projections/session-view/rebuild").status()).isEqualTo(404);
         Api.Response started = Api.as(port, "admin").post("/api/admin/projections/counts/rebuild", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -94,8 +103,7 @@ class RebuildTest {
         assertThat(lastRun.path("eventsDone").asLong()).isGreaterThanOrEqualTo(48);
         assertThat(lastRun.path("eventsPerSecond").asDouble()).isPositive();
         assertThat(counts().path("resolved").asLong()).isEqualTo(12);
-        assertThat(inspector.get("/api/admin/projections/counts/verify").json().path("status").asText())
-                .isEqualTo("MATCH");
+        assertThat(Verifications.status(port, "inspector", "counts")).isEqualTo("MATCH");
 
         // The petition view is rebuilt while an officer keeps reading it: every read succeeds.
         String watched = first;
@@ -120,8 +128,7 @@ class RebuildTest {
         reader.join();
         assertThat(reads.get()).isPositive();
         assertThat(failures.get()).isZero();
-        assertThat(inspector.get("/api/admin/projections/petition-view/verify").json().path("status").asText())
-                .isEqualTo("MATCH");
+        assertThat(Verifications.status(port, "inspector", "petition-view")).isEqualTo("MATCH");
         assertThat(Api.as(port, "admin").post("/api/admin/projections/nothing/rebuild", "").status()).isEqualTo(404);
     }
 
@@ -160,8 +167,47 @@ class RebuildTest {
                          WHERE contype = 'f' AND conrelid = 'public.reception_visit'::regclass
                            AND confrelid = 'public.reception_session'::regclass
                         """).query(Long.class).single()).isEqualTo(1);
-        assertThat(Api.as(port, "inspector").get("/api/admin/projections/session-view/verify").json()
-                .path("status").asText()).isEqualTo("MATCH");
+        assertThat(Verifications.status(port, "inspector", "session-view")).isEqualTo("MATCH");
+    }
+
+    @Test
+    void while_a_rebuild_runs_neither_another_rebuild_nor_a_verification_of_its_projection_starts() throws Exception {
+        // A long read holds the live session tables: the rebuild's swap waits for it.
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> readOnly.execute(status -> {
+            long sessions = jdbc.sql("SELECT count(*) FROM reception_session").query(Long.class).single();
+            reading.countDown();
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return sessions;
+        }));
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+        Api admin = Api.as(port, "admin");
+        try {
+            assertThat(admin.post("/api/admin/projections/session-view/rebuild", "").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                            SELECT count(*) FROM pg_stat_activity
+                             WHERE wait_event_type = 'Lock' AND query LIKE 'LOCK TABLE public.reception_session%'""")
+                    .query(Long.class).single() > 0);
+            Api.Response verification = Api.as(port, "inspector")
+                    .post("/api/admin/projections/session-view/verification", "");
+            assertThat(verification.status()).as(verification.toString()).isEqualTo(409);
+            assertThat(verification.text("rule")).isEqualTo("REBUILD_RUNNING");
+            assertThat(admin.post("/api/admin/projections/session-view/rebuild", "").status()).isEqualTo(409);
+            assertThat(admin.get("/api/admin/projections/session-view/rebuild").text("state")).isEqualTo("RUNNING");
+        } finally {
+            release.countDown();
+        }
+        assertThat(read).succeedsWithin(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(admin.get("/api/admin/projections/session-view/rebuild").text("state")));
+        assertThat(Verifications.status(port, "inspector", "session-view")).isEqualTo("MATCH");
     }
 
     /** The indexes of the session view's tables: their names and definitions without the schema. */

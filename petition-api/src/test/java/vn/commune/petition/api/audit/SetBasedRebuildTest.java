@@ -73,7 +73,7 @@ class SetBasedRebuildTest {
     }
 
     private void assertVerified(String projection) {
-        JsonNode verified = Api.as(port, "inspector").get("/api/admin/projections/" + projection + "/verify").json();
+        JsonNode verified = Verifications.verify(port, "inspector", projection).json().path("verification");
         assertThat(verified.path("status").asText()).as(verified.toString()).isEqualTo("MATCH");
     }
 

@@ -73,7 +73,7 @@ class VerificationTest {
             for (int round = 0; round < 3; round++) {
                 for (String projection : List.of("petition-view", "counts")) {
                     int before = written.get();
-                    JsonNode verified = inspector.get("/api/admin/projections/" + projection + "/verify").json();
+                    JsonNode verified = Verifications.verify(port, "inspector", projection).json().path("verification");
                     assertThat(verified.path("status").asText()).as(projection + ": " + verified).isEqualTo("MATCH");
                     assertThat(written.get()).as("petitions were received during the verification").isGreaterThan(before);
                 }
@@ -95,8 +95,8 @@ class VerificationTest {
         jdbc.sql("DELETE FROM petition_view WHERE id = :id").param("id", removed).update();
 
         for (String role : List.of("inspector", "admin")) {
-            Api.Response response = Api.as(port, role).get("/api/admin/projections/petition-view/verify");
-            JsonNode verified = response.json();
+            Api.Response response = Verifications.verify(port, role, "petition-view");
+            JsonNode verified = response.json().path("verification");
             assertThat(verified.path("status").asText()).as(response.toString()).isEqualTo("DIFFERENT");
             assertThat(verified.path("differencesFound").asLong()).isEqualTo(2);
             JsonNode differences = verified.path("differences");
@@ -120,7 +120,6 @@ class VerificationTest {
         assertThat(admin.post("/api/admin/projections/petition-view/rebuild", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 "DONE".equals(admin.get("/api/admin/projections/petition-view/rebuild").text("state")));
-        assertThat(admin.get("/api/admin/projections/petition-view/verify").json().path("status").asText())
-                .isEqualTo("MATCH");
+        assertThat(Verifications.status(port, "admin", "petition-view")).isEqualTo("MATCH");
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Function;
  * A read model that can be rebuilt from the event store: its name (the Axon processing group), its
  * tables, how to make a fresh instance of its event handler writing through given writes, and, if it
  * has one, its set-based rebuild: statements that write its tables from all the stored events at once
- * (ProjectionRebuilder's rebuild says what parameters they are given).
+ * (SetBasedLoad says what parameters they are given).
  */
 public record ProjectionDefinition(String name, List<String> tables, Function<ProjectionWrites, Object> handlerFactory,
                                    List<String> setBasedRebuild) {
