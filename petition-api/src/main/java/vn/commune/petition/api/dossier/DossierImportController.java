@@ -1,6 +1,5 @@
 package vn.commune.petition.api.dossier;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,11 +14,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.problem.Problems;
+import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.api.write.Writes;
+import vn.commune.petition.api.write.Written;
 import vn.commune.petition.domain.dossier.ReceiveDossier;
 import vn.commune.petition.domain.dossier.ResolveDossier;
 import vn.commune.petition.domain.dossier.ResubmitDossier;
@@ -44,9 +44,7 @@ class DossierImportController {
     }
 
     @PostMapping(value = "/api/dossiers/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<?> importCsv(@RequestBody byte[] body,
-                                @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                HttpServletRequest request) {
+    ResponseEntity<?> importCsv(@RequestBody byte[] body, WriteHeaders write) {
         LocalDate today = CommuneClock.today(clock);
         String text = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(body)).toString();
         DossierCsv.Result read = DossierCsv.read(text, today);
@@ -64,7 +62,7 @@ class DossierImportController {
             problem.setProperty("rejectedLines", problems);
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        return writes.run(text, key, request, () -> {
+        return writes.run(write, text, Map.class, () -> {
             for (DossierCsv.Line line : read.lines()) {
                 String id = UUID.nameUUIDFromBytes(("dossier:" + line.code()).getBytes(StandardCharsets.UTF_8))
                         .toString();
@@ -80,7 +78,7 @@ class DossierImportController {
                     writes.send(new ResolveDossier(id, line.resolvedOn(), today));
                 }
             }
-            return writes.response(201, null, null, Map.of("imported", read.lines().size()));
-        });
+            return new Written<Map>(201, null, null, Map.of("imported", read.lines().size()), false);
+        }).response();
     }
 }

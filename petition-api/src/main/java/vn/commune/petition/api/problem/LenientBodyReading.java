@@ -317,7 +317,8 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
     }
 
     /**
-     * Within a request body: text only from a JSON string, and only such as {@link Text} allows; an integer only from a JSON integer in
+     * Within a request body: text only from a JSON string, only such as {@link Text} allows, stripped, and
+ * an empty one read as none; an integer only from a JSON integer in
      * range (a fraction or an out-of-range integer is noted and the read goes on); true/false only
      * from true/false or their text; a date only from text (not a number of days since 1970).
      * Anything else goes to the wrapped deserializer, unchanged.
@@ -352,7 +353,9 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
                     note(path(p), problem);
                     return null;
                 }
-                return text;
+                // Spaces around a value are not part of it; an empty one is none.
+                String stripped = text.strip();
+                return stripped.isEmpty() ? null : stripped;
             }
             if (type == Integer.class || type == Long.class) {
                 if (token == JsonToken.VALUE_NUMBER_FLOAT) {
