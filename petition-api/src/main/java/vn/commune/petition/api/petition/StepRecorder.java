@@ -1,8 +1,8 @@
 package vn.commune.petition.api.petition;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.config.CommuneClock;
@@ -72,34 +72,22 @@ public class StepRecorder {
 
     /**
      * The version the step expects: {@code current} if If-Match names it, null (any) without the
-     * header or with {@code *}. {@code "3"} and {@code 3} name version 3; a list ({@code "3", "4"})
-     * names each of its versions. A weak tag such as {@code W/"3"} never matches: If-Match compares
-     * strongly (RFC 9110, 13.1.1). Anything else is 412.
+     * header or with {@code *}. Tags are compared as the strings they are (RFC 9110, 8.8.3.2):
+     * {@code "3"}, or {@code 3} unquoted, names version 3, and {@code "03"} names none; a list
+     * ({@code "3", "4"}) names each of its tags. A weak tag such as {@code W/"3"} never matches:
+     * If-Match compares strongly (13.1.1). Anything else is 412.
      */
     static Long expectedVersion(String ifMatch, long current) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
-        Set<Long> versions = new LinkedHashSet<>();
-        for (String listed : ifMatch.split(",")) {
-            String tag = listed.strip();
-            if (tag.startsWith("W/")) {
-                continue;
-            }
-            try {
-                versions.add(Long.parseLong(tag.replace("\"", "")));
-            } catch (NumberFormatException e) {
-                // a tag of something else: it matches no version of a petition
-            }
+        List<String> tags = Arrays.stream(ifMatch.split(",")).map(String::strip).toList();
+        String version = String.valueOf(current);
+        if (tags.contains("\"" + version + "\"") || tags.contains(version)) {
+            return current;
         }
-        if (versions.isEmpty()) {
-            throw new PreconditionFailedException(ifMatch.contains("W/")
-                    ? "A weak entity tag never matches If-Match"
-                    : "If-Match does not name a version of this petition");
-        }
-        if (!versions.contains(current)) {
-            throw new PreconditionFailedException("If-Match does not name the petition's current version");
-        }
-        return current;
+        throw new PreconditionFailedException(tags.stream().allMatch(tag -> tag.startsWith("W/"))
+                ? "A weak entity tag never matches If-Match"
+                : "If-Match does not name the petition's current version");
     }
 }

@@ -2,9 +2,9 @@ package vn.commune.petition.api.problem;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -325,6 +326,8 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
      */
     private static final class Strict extends DelegatingDeserializer {
 
+        private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
         private final Class<?> type;
 
         Strict(JsonDeserializer<?> delegate, Class<?> type) {
@@ -377,7 +380,15 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
                 return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
                         || token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
             }
-            return token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+            // A date: exactly yyyy-MM-dd, not a date-time nor a date with anything around it.
+            if (token != JsonToken.VALUE_STRING) {
+                return unexpected(p, ctxt);
+            }
+            if (!ISO_DATE.matcher(p.getText()).matches()) {
+                note(path(p), describe(LocalDate.class, p.getText()));
+                return null;
+            }
+            return _delegatee.deserialize(p, ctxt);
         }
 
         private Object unexpected(JsonParser p, DeserializationContext ctxt) throws IOException {

@@ -1,6 +1,8 @@
 package vn.commune.petition.api.problem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -26,9 +28,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.commune.petition.domain.RuleViolation;
@@ -40,6 +44,12 @@ import vn.commune.petition.domain.RuleViolation;
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private final ObjectMapper json;
+
+    ProblemHandling(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** A 400 lists at most this many invalid fields. */
     static final int MAX_LISTED = 100;
@@ -126,6 +136,28 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 title(request, "Internal error", "Lỗi hệ thống"),
                 "Something went wrong on our side; nothing was written"), request);
+    }
+
+    /**
+     * The client accepts nothing this service answers with, or its Accept cannot be read: the answer
+     * is Problem Details all the same, written here since no converter may write it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                title(servletRequest, "Not acceptable", "Không có định dạng phù hợp"),
+                "This service answers in JSON (application/json and application/problem+json)");
+        problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
+        try {
+            Problems.write(json, response, problem);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return null;
     }
 
     @Override

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +22,10 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -74,6 +77,11 @@ class UntrustedInput extends OncePerRequestFilter {
             problems.resolveException(request, response, null, new InvalidRequestException(found));
             return;
         }
+        if (!jsonInUtf8(request.getContentType())) {
+            problems.resolveException(request, response, null, new HttpMediaTypeNotSupportedException(
+                    "JSON is UTF-8 (RFC 8259): send application/json without a charset, or with charset=UTF-8"));
+            return;
+        }
         chain.doFilter(new Utf8Body(request), response);
     }
 
@@ -104,6 +112,22 @@ class UntrustedInput extends OncePerRequestFilter {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /** JSON declared in another charset would be decoded in it: JSON is UTF-8, whatever it says. */
+    private static boolean jsonInUtf8(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return true;
+        }
+        String charset = type.getParameter("charset");
+        boolean json = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        return !json || charset == null || charset.replace("\"", "").equalsIgnoreCase("UTF-8");
     }
 
     /** The request with its body checked to be UTF-8 as it is read. */

@@ -56,14 +56,14 @@ public class SessionRecorder {
         String id = NotFoundException.unlessId(sessionId, NO_SESSION);
         return writes.run(headers, body, LoggedVisit.class, () -> {
             SessionView session = find(id);
-            String petitionId = null;
-            if (body.petition() != null) {
-                petitionId = UUID.randomUUID().toString();
+            String petitionId = body.petition() == null ? null : UUID.randomUUID().toString();
+            String visitId = UUID.randomUUID().toString();
+            // The visit first: a visit its session refuses takes no reference number.
+            writes.send(body.command(id, visitId, petitionId));
+            if (petitionId != null) {
                 writes.send(body.petition().at(session).command(petitionId,
                         references.next(session.heldOn().getYear()), CommuneClock.today(clock)));
             }
-            String visitId = UUID.randomUUID().toString();
-            writes.send(body.command(id, visitId, petitionId));
             VisitView visit = find(id).visits().stream()
                     .filter(v -> v.id().equals(visitId))
                     .findFirst()
