@@ -1,5 +1,7 @@
 package vn.commune.petition.api.problem;
 
+import static vn.commune.petition.api.problem.Problems.MAX_LISTED;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +41,6 @@ import vn.commune.petition.domain.RuleViolation;
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
-
-    /** A 400 lists at most this many invalid fields. */
-    static final int MAX_LISTED = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
@@ -167,7 +166,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * 400 with each invalid field once, at most {@link #MAX_LISTED} of them: a body of thousands of
+     * 400 with each invalid field once, at most {@link Problems#MAX_LISTED} of them: a body of thousands of
      * unknown fields gets the first hundred and {@code errorsLeftOff: true}.
      */
     private static ProblemDetail invalidRequest(List<FieldProblem> problems, HttpServletRequest request) {
