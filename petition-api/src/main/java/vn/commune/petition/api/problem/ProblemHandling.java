@@ -30,14 +30,15 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.commune.petition.domain.RuleViolation;
 
 /**
  * Maps every failure to RFC 9457 Problem Details: 400 with every invalid field, 404, 409 with the
- * broken rule's name in {@code rule}, 412 for a stale version, 422 for a reused idempotency key,
- * 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
+ * broken rule's name in {@code rule}, 412 for a stale version, 413 for a body that passed its
+ * limit while it was read, 422 for a reused idempotency key, 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -87,6 +88,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "This Idempotency-Key was used for a different request"), request);
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(BodySizeLimit.tooLarge(e.limit(), request.getRequestURI()));
+    }
+
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e, HttpServletRequest request) {
@@ -129,6 +138,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(BodySizeLimit.tooLarge(tooLarge.limit(),
+                            ((ServletWebRequest) request).getRequest().getRequestURI()));
+        }
         FieldProblem stopped = LenientBodyReading.stoppedAt(ex.getCause());
         List<FieldProblem> problems = new ArrayList<>(LenientBodyReading.end());
         if (stopped != null) {
