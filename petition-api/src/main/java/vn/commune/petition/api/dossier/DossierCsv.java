@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -55,10 +53,8 @@ final class DossierCsv {
     private boolean ended;
 
     private DossierCsv(InputStream in, LocalDate today, boolean checkCodes) {
-        // Bytes that are not UTF-8 stop the reading rather than turn into replacement characters.
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        // Bytes that are not UTF-8 become U+FFFD, which refuses the cell they are in.
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.today = today;
         this.codes = checkCodes ? new HashSet<>() : null;
     }
@@ -75,47 +71,50 @@ final class DossierCsv {
 
     /**
      * The next line that holds a dossier, the problems of the lines before it given to {@code problems};
-     * null at the end of the file, or when the rest of the file cannot be read (a problem says why).
+     * null at the end of the file.
      */
     Line next(Consumer<Problem> problems) throws IOException {
-        try {
-            if (!started) {
-                started = true;
-                Row header = row();
-                if (header == null || header.count() != HEADER.size()
-                        || !header.cells().stream().map(String::strip).toList().equals(HEADER)) {
-                    problems.accept(new Problem(1, "header", "the first line must be " + String.join(",", HEADER)));
-                    ended = true;
-                }
+        if (!started) {
+            started = true;
+            Row header = row();
+            if (header == null || header.count() != HEADER.size()
+                    || !header.cells().stream().map(String::strip).toList().equals(HEADER)) {
+                problems.accept(new Problem(1, "header", "the first line must be " + String.join(",", HEADER)));
+                ended = true;
             }
-            while (!ended) {
-                Row row = row();
-                if (row == null) {
-                    ended = true;
-                } else if (row.malformed() != null) {
-                    problems.accept(new Problem(row.line(), "line", row.malformed()));
-                } else if (row.count() == 1 && row.cells().get(0).isBlank()) {
-                    continue;
-                } else if (row.count() != HEADER.size()) {
-                    problems.accept(new Problem(row.line(), "line",
-                            "expected " + HEADER.size() + " columns, found " + row.count()));
-                } else {
-                    Line dossier = dossier(row.line(), row.cells(), problems);
-                    if (dossier != null) {
-                        return dossier;
-                    }
-                }
-            }
-            return null;
-        } catch (CharacterCodingException e) {
-            problems.accept(new Problem(line, "line", "is not UTF-8 text; the rest of the file was not read"));
-            ended = true;
-            return null;
         }
+        while (!ended) {
+            Row row = row();
+            if (row == null) {
+                ended = true;
+            } else if (row.malformed() != null) {
+                problems.accept(new Problem(row.line(), "line", row.malformed()));
+            } else if (row.count() == 1 && row.cells().get(0).isBlank()) {
+                continue;
+            } else if (row.count() != HEADER.size()) {
+                problems.accept(new Problem(row.line(), "line",
+                        "expected " + HEADER.size() + " columns, found " + row.count()));
+            } else {
+                Line dossier = dossier(row.line(), row.cells(), problems);
+                if (dossier != null) {
+                    return dossier;
+                }
+            }
+        }
+        return null;
     }
 
     private Line dossier(int number, List<String> cells, Consumer<Problem> problems) {
         List<Problem> found = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).indexOf('\uFFFD') >= 0) {
+                found.add(new Problem(number, HEADER.get(i), "is not UTF-8 text (save the file as UTF-8)"));
+            }
+        }
+        if (!found.isEmpty()) {
+            found.forEach(problems);
+            return null;
+        }
         String code = text(cells.get(0), number, "code", 100, found);
         String field = text(cells.get(1), number, "field", 200, found);
         DossierChannel channel = channel(cells.get(2), number, found);

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,9 +47,14 @@ import vn.commune.petition.domain.dossier.ReturnDossierForCompletion;
 @RestController
 class DossierImportController {
 
-    /** A chunk ends after this many dossiers, or after {@link #CHUNK_TIME}, whichever comes first. */
-    static final int CHUNK_DOSSIERS = 200;
-    static final Duration CHUNK_TIME = Duration.ofMillis(300);
+    /** The most dossiers in a chunk. */
+    static final int CHUNK_DOSSIERS = 100;
+    /**
+     * The work a chunk aims at: its commands, then its events, hash chains and views written when its
+     * unit of work commits. The chunk before tells how many dossiers that is; the commands alone
+     * never go on longer.
+     */
+    static final Duration CHUNK_TIME = Duration.ofMillis(250);
     /** Codes looked up at once, in one array parameter. */
     private static final int LOOKUP = 1_000;
 
@@ -150,20 +157,25 @@ class DossierImportController {
     /** The first {@link Problems#MAX_LISTED} problems by line, and how many there are in all. */
     private static final class Listed {
 
-        private final PriorityQueue<DossierCsv.Problem> first = new PriorityQueue<>(
-                Comparator.comparingInt(DossierCsv.Problem::line).reversed());
+        /** A problem and the order it was found in, which orders the problems of one line. */
+        private record Found(DossierCsv.Problem problem, int order) {
+        }
+
+        private static final Comparator<Found> BY_LINE = Comparator.<Found>comparingInt(found -> found.problem().line())
+                .thenComparingInt(Found::order);
+
+        private final PriorityQueue<Found> first = new PriorityQueue<>(BY_LINE.reversed());
         private int total;
 
         void add(DossierCsv.Problem problem) {
-            total++;
-            first.add(problem);
+            first.add(new Found(problem, total++));
             if (first.size() > Problems.MAX_LISTED) {
                 first.poll();
             }
         }
 
         List<DossierCsv.Problem> listed() {
-            return first.stream().sorted(Comparator.comparingInt(DossierCsv.Problem::line)).toList();
+            return first.stream().sorted(BY_LINE).map(Found::problem).toList();
         }
     }
 
@@ -180,6 +192,7 @@ class DossierImportController {
         private DossierCsv.Line ahead;
         private boolean started;
         private boolean finished;
+        private int size = 10;
 
         Chunks(DossierCsv csv, String sha, LocalDate today) {
             this.csv = csv;
@@ -203,11 +216,26 @@ class DossierImportController {
             int written = 0;
             int last = committed;
             long start = System.nanoTime();
-            while (ahead != null && written < CHUNK_DOSSIERS && System.nanoTime() - start < CHUNK_TIME.toNanos()) {
-                send(ahead);
-                last = ahead.number();
-                written++;
-                ahead = read();
+            // One unit of work for the chunk: each dossier is loaded once, and its events are stored
+            // and handled together when the chunk commits.
+            UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+            try {
+                while (ahead != null && written < size && System.nanoTime() - start < CHUNK_TIME.toNanos()) {
+                    send(ahead);
+                    last = ahead.number();
+                    written++;
+                    ahead = read();
+                }
+                unit.commit();
+            } catch (RuntimeException e) {
+                if (unit.isActive()) {
+                    unit.rollback(e);
+                }
+                throw e;
+            }
+            long took = System.nanoTime() - start;
+            if (written > 0) {
+                size = (int) Math.max(1, Math.min(CHUNK_DOSSIERS, written * CHUNK_TIME.toNanos() / Math.max(took, 1)));
             }
             finished = ahead == null;
             jdbc.sql("""

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -127,6 +129,13 @@ class DossierImportTest {
         assertThat(perTransaction).as("dossiers per transaction").hasSizeGreaterThanOrEqualTo(3)
                 .allMatch(n -> n <= DossierImportController.CHUNK_DOSSIERS);
 
+        for (String code : List.of("T12-C-1", "T12-C-10")) {
+            String id = UUID.nameUUIDFromBytes(("dossier:" + code).getBytes(StandardCharsets.UTF_8)).toString();
+            JsonNode chain = Api.as(port, "inspector").get("/api/petitions/" + id + "/verification").json();
+            assertThat(chain.path("status").asText()).as(code + " " + chain).isEqualTo("OK");
+            assertThat(chain.path("eventsChecked").asInt()).isEqualTo(code.endsWith("0") ? 4 : 2);
+        }
+
         long before = events();
         Api.Response again = importCsv(csv);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
@@ -173,6 +182,49 @@ class DossierImportTest {
     }
 
     @Test
+    void the_same_file_sent_twice_at_once_imports_each_dossier_once() throws Exception {
+        String csv = good("T12-S-", 300);
+        CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(() -> importCsv(csv));
+        CompletableFuture<Api.Response> second = CompletableFuture.supplyAsync(() -> importCsv(csv));
+        for (Api.Response response : List.of(first.get(), second.get())) {
+            assertThat(response.status()).as(response.toString()).isIn(200, 201);
+            assertThat(response.json().path("imported").asInt()).isEqualTo(300);
+        }
+        assertThat(dossiers("T12-S-")).isEqualTo(300);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM domainevententry e JOIN one_stop_dossier d ON d.id = e.aggregate_identifier
+                WHERE d.code LIKE 'T12-S-%'""").query(Long.class).single()).isEqualTo(300 * 2 + 30 * 2);
+    }
+
+    @Test
+    void an_idempotency_key_replays_its_import_and_refuses_another_file_before_writing() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/dossiers/import"))
+                .header("Content-Type", "text/csv")
+                .header("Idempotency-Key", "t12-import-key")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("officer:officer".getBytes()));
+        String csv = good("T12-K-", 150);
+        Api.Response first = send(request.copy().POST(HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long before = events();
+        Api.Response replayed = send(request.copy().POST(HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        problem(send(request.copy().POST(HttpRequest.BodyPublishers.ofString(good("T12-L-", 150)))), 422);
+        assertThat(events()).isEqualTo(before);
+        assertThat(dossiers("T12-L-")).isZero();
+    }
+
+    private static Api.Response send(HttpRequest.Builder request) {
+        try {
+            return new Api.Response(HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void each_bad_line_is_named_whatever_is_wrong_with_it() {
         String csv = HEADER
                 + "T12-B-1,\"Hộ tịch, \"\"khai\nsinh\"\"\",ONLINE,2021-03-01,2021-03-05,,,\r\n"
@@ -194,18 +246,19 @@ class DossierImportTest {
         assertThat(row(lines, 6)).isEqualTo("receivedOn: is before 2000-01-01");
         assertThat(row(lines, 7)).isEqualTo("dueOn: is more than a year after receivedOn");
         assertThat(row(lines, 8)).isEqualTo("receivedOn: is in the future");
+        assertThat(lines.findValuesAsText("message")).contains("is before receivedOn");
         assertThat(row(lines, 9)).isEqualTo("line: a quoted value must be followed by a comma or the end of the line");
         assertThat(row(lines, 10)).isEqualTo("line: expected 8 columns, found 1000001");
         assertThat(row(lines, 11)).isEqualTo("line: a quoted value is not closed before the end of the file");
-        assertThat(lines.size()).as("line 5 holds commas and quotes in quotes, and is good").isEqualTo(8);
+        assertThat(lines.size()).as("line 5 holds commas and quotes in quotes, and is good: " + lines).isEqualTo(9);
         assertThat(events()).isEqualTo(before);
 
         byte[] latin = (HEADER + "T12-B-9,H\u1ed9 t\u1ecbch,ONLINE,2021-03-01,2021-03-05,,,\nT12-B-10,H\u00f4,ONLINE,"
                 + "2021-03-01,2021-03-05,,,\n").getBytes(StandardCharsets.ISO_8859_1);
         Api.Response notUtf8 = post(latin, "text/csv", true);
         problem(notUtf8, 400);
-        assertThat(notUtf8.json().path("rejectedLines").toString()).contains("\"line\":3")
-                .contains("is not UTF-8 text");
+        assertThat(row(notUtf8.json().path("rejectedLines"), 3)).isEqualTo("field: is not UTF-8 text (save the file as UTF-8)");
+        assertThat(notUtf8.json().path("rejectedLines").size()).isEqualTo(1);
         assertThat(events()).isEqualTo(before);
     }
 
