@@ -97,7 +97,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
      */
     private static void note(String field, String message) {
         List<FieldProblem> problems = CURRENT.get().problems;
-        if (problems.size() <= ProblemHandling.MAX_LISTED) {
+        if (problems.size() <= Problems.MAX_LISTED) {
             String shown = field.length() > 200 ? field.substring(0, 200) + "…" : field;
             problems.add(new FieldProblem(shown.isEmpty() ? "body" : shown, message));
         }

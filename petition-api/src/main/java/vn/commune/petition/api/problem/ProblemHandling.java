@@ -1,5 +1,7 @@
 package vn.commune.petition.api.problem;
 
+import static vn.commune.petition.api.problem.Problems.MAX_LISTED;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +41,8 @@ import vn.commune.petition.domain.RuleViolation;
 
 /**
  * Maps every failure to RFC 9457 Problem Details: 400 with every invalid field, 404, 409 with the
- * broken rule's name in {@code rule}, 412 for a stale version, 422 for a reused idempotency key,
- * 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
+ * broken rule's name in {@code rule}, 412 for a stale version, 413 for a body that passed its
+ * limit while it was read, 422 for a reused idempotency key, 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -50,9 +52,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ProblemHandling(ObjectMapper json) {
         this.json = json;
     }
-
-    /** A 400 lists at most this many invalid fields. */
-    static final int MAX_LISTED = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
@@ -105,6 +104,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                 title(request, "Idempotency-Key reused", "Khóa Idempotency-Key đã được dùng"),
                 "This Idempotency-Key was used for a different request"), request);
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(BodySizeLimit.tooLarge(e.limit(), request.getRequestURI()));
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
@@ -175,6 +182,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             LenientBodyReading.end();
             return ResponseEntity.badRequest().body(invalidRequest(List.of(NOT_UTF8), null));
         }
+        if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(BodySizeLimit.tooLarge(tooLarge.limit(),
+                            ((ServletWebRequest) request).getRequest().getRequestURI()));
+        }
         FieldProblem stopped = LenientBodyReading.stoppedAt(ex.getCause());
         List<FieldProblem> problems = new ArrayList<>(LenientBodyReading.end());
         if (stopped != null) {
@@ -212,7 +224,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * 400 with each invalid field once, at most {@link #MAX_LISTED} of them: a body of thousands of
+     * 400 with each invalid field once, at most {@link Problems#MAX_LISTED} of them: a body of thousands of
      * unknown fields gets the first hundred and {@code errorsLeftOff: true}.
      */
     private static ProblemDetail invalidRequest(List<FieldProblem> problems, HttpServletRequest request) {

@@ -82,7 +82,8 @@ class UntrustedInput extends OncePerRequestFilter {
                     "JSON is UTF-8 (RFC 8259): send application/json without a charset, or with charset=UTF-8"));
             return;
         }
-        chain.doFilter(new Utf8Body(request), response);
+        // A CSV import reads its own bytes, and names the line that is not UTF-8.
+        chain.doFilter(json(request.getContentType()) ? new Utf8Body(request) : request, response);
     }
 
     /**
@@ -126,8 +127,16 @@ class UntrustedInput extends OncePerRequestFilter {
             return true;
         }
         String charset = type.getParameter("charset");
-        boolean json = type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
-        return !json || charset == null || charset.replace("\"", "").equalsIgnoreCase("UTF-8");
+        return !json(contentType) || charset == null || charset.replace("\"", "").equalsIgnoreCase("UTF-8");
+    }
+
+    private static boolean json(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The request with its body checked to be UTF-8 as it is read. */
