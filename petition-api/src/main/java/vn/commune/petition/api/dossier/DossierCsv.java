@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import vn.commune.petition.api.problem.Text;
 import vn.commune.petition.domain.dossier.DossierChannel;
 
 /**
@@ -167,17 +168,14 @@ final class DossierCsv {
     }
 
     private static String text(String value, int line, String column, int max, List<Problem> problems) {
-        String text = value.strip();
-        if (text.isEmpty()) {
-            problems.add(new Problem(line, column, "must not be empty"));
+        String problem = value.isEmpty() ? "must not be empty" : Text.problemInLine(value);
+        if (problem != null) {
+            problems.add(new Problem(line, column, problem));
             return null;
         }
+        String text = value.strip();
         if (text.length() > max) {
             problems.add(new Problem(line, column, "must be at most " + max + " characters"));
-            return null;
-        }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new Problem(line, column, "must not hold control characters (tabs, line breaks, …)"));
             return null;
         }
         return text;

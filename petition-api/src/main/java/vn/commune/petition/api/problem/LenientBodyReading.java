@@ -315,11 +315,17 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
             return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
                     || type == LocalDate.class ? new Strict(deserializer, type) : deserializer;
         }
+
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+            return new Strict(deserializer, type.getRawClass());
+        }
     }
 
     /**
-     * Within a request body: text only from a JSON string, only such as {@link Text} allows, stripped, and
- * an empty one read as none; an integer only from a JSON integer in
+     * Within a request body: text only from a JSON string, only such as {@link Text} allows, and stripped;
+ * an enum's name only as it is written, with nothing around it; an integer only from a JSON integer in
      * range (a fraction or an out-of-range integer is noted and the read goes on); true/false only
      * from true/false or their text; a date only from text (not a number of days since 1970).
      * Anything else goes to the wrapped deserializer, unchanged.
@@ -356,9 +362,8 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
                     note(path(p), problem);
                     return null;
                 }
-                // Spaces around a value are not part of it; an empty one is none.
-                String stripped = text.strip();
-                return stripped.isEmpty() ? null : stripped;
+                // Spaces around a value are not part of it.
+                return text.strip();
             }
             if (type == Integer.class || type == Long.class) {
                 if (token == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -379,6 +384,14 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
             if (type == Boolean.class) {
                 return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
                         || token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+            }
+            if (type.isEnum()) {
+                // Jackson would read "POST " as POST.
+                if (token == JsonToken.VALUE_STRING && !p.getText().equals(p.getText().strip())) {
+                    note(path(p), describe(type, p.getText()));
+                    return null;
+                }
+                return _delegatee.deserialize(p, ctxt);
             }
             // A date: exactly yyyy-MM-dd, not a date-time nor a date with anything around it.
             if (token != JsonToken.VALUE_STRING) {
