@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -213,6 +214,7 @@ class ApiDescriptionTest {
     @Test
     void every_problem_the_service_answers_to_a_bad_request_is_documented_on_the_operation_that_answered() {
         Observed observed = new Observed();
+        Map<String, Integer> notFound = new TreeMap<>();
         routes().forEach((route, handler) -> {
             boolean body = handler.takes(RequestBody.class);
             String path = withUnknownIds(route, handler.method());
@@ -231,6 +233,9 @@ class ApiDescriptionTest {
                 RawHttp.Response response = observed.see(route,
                         body ? request.body("application/xml", "<petition/>").send(port) : request.send(port));
                 if (response.status() != 403) {
+                    if (!body && handler.takes(PathVariable.class) && response.status() != 404) {
+                        notFound.put(route.toString(), response.status());
+                    }
                     if (body && (handler.consumes().isEmpty()
                             || handler.consumes().contains(MediaType.APPLICATION_JSON))) {
                         observed.see(route, RawHttp.request(route.method(), path).basic(role, role)
@@ -243,6 +248,7 @@ class ApiDescriptionTest {
         assertThat(observed.undocumented).as("statuses answered that the operation's description leaves out")
                 .isEmpty();
         assertThat(observed.notProblems).as("errors not answered in Problem Details").isEmpty();
+        assertThat(notFound).as("unknown ids not answered 404").isEmpty();
         assertThat(observed.statuses).as("the probes provoked each problem")
                 .contains(400, 401, 403, 404, 413, 415);
     }
@@ -373,14 +379,22 @@ class ApiDescriptionTest {
             String name = variables.group(1);
             boolean numeric = Arrays.stream(handler.getMethodParameters())
                     .filter(parameter -> parameter.hasParameterAnnotation(PathVariable.class))
-                    .filter(parameter -> name.equals(parameter.getParameterName())
-                            || name.equals(parameter.getParameterAnnotation(PathVariable.class).value()))
+                    .filter(parameter -> name.equals(variableName(parameter)))
                     .anyMatch(parameter -> Number.class.isAssignableFrom(
                             ClassUtils.resolvePrimitiveIfNecessary(parameter.getParameterType())));
             variables.appendReplacement(path, numeric ? "999999999" : UUID.randomUUID().toString());
         }
         variables.appendTail(path);
         return path.toString();
+    }
+
+    private static String variableName(MethodParameter parameter) {
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (!variable.name().isEmpty()) {
+            return variable.name();
+        }
+        parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+        return parameter.getParameterName();
     }
 
     /** The error statuses seen, and those the description of the operation that answered leaves out. */
