@@ -57,8 +57,13 @@ public final class RawHttp {
     }
 
     public RawHttp json(String json) {
-        header("Content-Type", "application/json");
-        body = json.getBytes(StandardCharsets.UTF_8);
+        return body("application/json", json);
+    }
+
+    /** A body of this type, sent as these characters in UTF-8. */
+    public RawHttp body(String contentType, String text) {
+        header("Content-Type", contentType);
+        body = text.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 

@@ -78,6 +78,9 @@ public class SecurityConfiguration {
                     a.requestMatchers("/error").permitAll();
                     read(a, new String[] {"/actuator/health", "/actuator/health/**"});
                     read(a, new String[] {"/actuator/**"}, Role.ADMIN);
+                    // The API's description (OpenAPI 3) and Swagger UI, served from its webjar: every signed-in role.
+                    read(a, new String[] {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                            "/swagger-ui.html", "/swagger-ui/**"}, Role.values());
                     a.requestMatchers(POST, "/api/petitions").hasAnyRole(officer, chair);
                     a.requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair);
                     a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
