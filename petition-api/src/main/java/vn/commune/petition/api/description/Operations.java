@@ -3,9 +3,6 @@ package vn.commune.petition.api.description;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -23,7 +19,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * What springdoc cannot read from a handler's signature: stable operation ids and tags from the
  * controller's and the method's names, what If-Match and Idempotency-Key mean, the headers of a
- * write's response, and that a write's pre-serialised body is JSON. The ETag a step's If-Match
+ * write's response. The ETag a step's If-Match
  * names is the one its resource's GET answers with.
  */
 @Component
@@ -36,6 +32,7 @@ class Operations implements OperationCustomizer, GlobalOpenApiCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
+        WriteHeaderParameters.add(operation, handler);
         String controller = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
         operation.setOperationId(StringUtils.uncapitalize(controller)
                 + StringUtils.capitalize(handler.getMethod().getName()));
@@ -49,20 +46,13 @@ class Operations implements OperationCustomizer, GlobalOpenApiCustomizer {
             }
         }
         boolean write = ProblemResponses.takes(operation, "header", ProblemResponses.IDEMPOTENCY_KEY);
-        boolean preSerialised = ResolvableType.forMethodReturnType(handler.getMethod()).getGeneric(0)
-                .toClass() == String.class;
         operation.getResponses().forEach((status, response) -> {
             if (!status.startsWith("2")) {
                 return;
             }
-            if (preSerialised && response.getContent() != null) {
-                response.setContent(new Content().addMediaType(
-                        org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().description("JSON"))));
-            }
             if (write) {
-                response.description("Done: 200, or 201 Created with Location when the request created something."
-                        + " A retry with the same Idempotency-Key and request gets the first response again.");
+                response.description("Done. A retry with the same Idempotency-Key and request gets the first"
+                        + " response again.");
                 response.addHeaderObject(HttpHeaders.LOCATION, new Header().schema(new StringSchema())
                         .description("Where what the request created can be read, when it created something"));
                 response.addHeaderObject(HttpHeaders.ETAG, new Header().schema(new StringSchema())

@@ -93,6 +93,7 @@ class ProblemResponses implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
+        WriteHeaderParameters.add(operation, handler);
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         for (Problem problem : PROBLEMS) {
             String status = Integer.toString(problem.status().value());

@@ -309,7 +309,7 @@ class ApiDescriptionTest {
                     .as(status).isTrue();
         }
         assertThat(acceptance.path("responses").path("200").path("headers").has("ETag")).isTrue();
-        assertThat(operation(new Route("POST", "/api/petitions")).path("responses").path("200")
+        assertThat(operation(new Route("POST", "/api/petitions")).path("responses").path("201")
                 .path("headers").has("Location")).isTrue();
         assertThat(operation(new Route("GET", "/api/petitions/{id}")).path("responses").path("200")
                 .path("headers").has("ETag")).isTrue();
