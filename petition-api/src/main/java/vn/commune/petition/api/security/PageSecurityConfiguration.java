@@ -61,6 +61,8 @@ class PageSecurityConfiguration {
         // Only a page a person asked for is returned to after signing in, never an htmx fragment.
         requestCache.setRequestMatcher(new AndRequestMatcher(
                 request -> GET.matches(request.getMethod()), new NegatedRequestMatcher(HTMX)));
+        // The page asked for is looked up in the session, not marked by a "?continue" on the URL.
+        requestCache.setMatchingRequestParameterName(null);
         return http
                 .authenticationManager(authentication)
                 .formLogin(form -> form

@@ -25,16 +25,15 @@ class SignInPage {
         if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
-        if (wait != null && wait > 0) {
+        boolean throttled = wait != null && wait > 0;
+        if (throttled) {
             model.addAttribute("waitSeconds", Math.min(wait, 3600));
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.min(wait, 3600)));
-        } else if (error != null) {
-            model.addAttribute("signInFailed", true);
-        } else if (expired != null) {
-            model.addAttribute("sessionExpired", true);
-        } else if (signedOut != null) {
-            model.addAttribute("signedOut", true);
         }
+        model.addAttribute("throttled", throttled);
+        model.addAttribute("signInFailed", !throttled && error != null);
+        model.addAttribute("sessionExpired", expired != null);
+        model.addAttribute("signedOut", signedOut != null);
         return "signin/page";
     }
 }
