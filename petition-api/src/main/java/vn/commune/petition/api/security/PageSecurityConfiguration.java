@@ -1,6 +1,7 @@
 package vn.commune.petition.api.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -85,6 +86,7 @@ class PageSecurityConfiguration {
                             Role.ADMIN);
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR);
+                    a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());
                     // Deny by default: a page no rule above names is refused to everyone, whatever its method.
                     a.anyRequest().denyAll();
                 })

@@ -77,8 +77,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                // The browser asks for English: the pages are in Vietnamese all the same until the reader switches.
-                "--lang=en-US", "--window-size=" + DESK.width + "," + DESK.height);
+                // A browser set up in Vietnamese, as at the commune (its date pickers read dd/mm/yyyy).
+                "--lang=vi-VN", "--window-size=" + DESK.width + "," + DESK.height);
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
