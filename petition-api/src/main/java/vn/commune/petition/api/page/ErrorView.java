@@ -23,6 +23,9 @@ public class ErrorView {
 
     static final String TEMPLATE = "error/page";
 
+    /** The statuses the error page explains (error.<status>.* in the bundles); others read as the nearest. */
+    private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 403, 404, 405, 409, 412, 500, 503);
+
     private final ViewResolver views;
     private final LocaleResolver locales;
 
@@ -38,7 +41,7 @@ public class ErrorView {
      */
     public static ModelAndView of(HttpStatus status, String rule) {
         Map<String, Object> model = new HashMap<>();
-        model.put("status", status.value());
+        model.put("status", EXPLAINED.contains(status.value()) ? status.value() : status.is4xxClientError() ? 400 : 500);
         if (rule != null) {
             model.put("rule", rule);
         }

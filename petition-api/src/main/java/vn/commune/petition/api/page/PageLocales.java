@@ -1,5 +1,6 @@
 package vn.commune.petition.api.page;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -56,7 +57,10 @@ public class PageLocales implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
-            if (ApiPaths.isApi(request.getRequestURI())) {
+            // On an error dispatch the path is /error: the page is the one that failed.
+            String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+                    ? failed : request.getRequestURI();
+            if (ApiPaths.isApi(path)) {
                 return request.getLocale();
             }
             return supported(super.resolveLocale(request));
