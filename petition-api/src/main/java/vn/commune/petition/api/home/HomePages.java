@@ -57,8 +57,18 @@ class HomePages {
         this.clock = clock;
     }
 
-    /** A petition in a home page's list: as its reader may see it, and how late or how near its deadline is. */
-    record Row(PetitionView petition, long daysLeft, int workingDaysLate, Integer extensionsLeft, boolean lastMediationFailed) {
+    /**
+     * A petition in a home page's list: as its reader may see it, and how near its deadline is (days
+     * and working days left) or how late (working days); extensions left and whether the last
+     * mediation failed, for the chair's queue.
+     */
+    record Row(PetitionView petition, long daysLeft, int workingDaysLeft, int workingDaysLate, Integer extensionsLeft,
+               boolean lastMediationFailed) {
+
+        /** Due within 3 working days and not late: shown in amber. */
+        public boolean dueSoon() {
+            return workingDaysLate == 0 && petition.dueOn() != null && workingDaysLeft <= 3;
+        }
     }
 
     /** A list of at most {@link #LISTED} rows, and whether there were more. */
@@ -125,7 +135,8 @@ class HomePages {
             PetitionView shown = reader.forReader(view.overdueOn(today), user);
             long daysLeft = shown.dueOn() == null ? 0 : ChronoUnit.DAYS.between(today, shown.dueOn());
             int late = shown.dueOn() == null ? 0 : deadlines.workingDaysLate(shown.dueOn(), today);
-            return new Row(shown, daysLeft, late, extensions.get(view.id()), lastMediationFailed(view));
+            int left = shown.dueOn() == null ? 0 : deadlines.workingDaysLate(today, shown.dueOn());
+            return new Row(shown, daysLeft, left, late, extensions.get(view.id()), lastMediationFailed(view));
         }).toList();
         return new Listed(rows, views.size() > LISTED);
     }

@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -160,12 +159,19 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
         driver.manage().window().setSize(size);
     }
 
-    /** Saves what the browser shows as target/screenshots/{name}.png, to look at. */
+    /**
+     * Saves the whole page, as wide as the window and as long as the page (not only what fits on the
+     * screen), as target/screenshots/{name}.png, to look at.
+     */
     public Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
+        Number width = (Number) driver.executeScript("return document.documentElement.clientWidth;");
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         try {
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
