@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real headless Chromium for page tests, Debian's {@code chromium} and {@code chromedriver},
@@ -68,6 +69,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(message + " (under CI=true the browser tests must run)");
             }
+            // Surefire does not show why a whole class was skipped: the log does.
+            LoggerFactory.getLogger(Browser.class).warn("Skipped {}: {}", context.getDisplayName(), message);
             Assumptions.abort(message);
         }
         profile = Files.createTempDirectory("petition-chromium-");
