@@ -67,6 +67,17 @@ public final class RawHttp {
         return this;
     }
 
+    /** A form's fields, as a browser posts them (application/x-www-form-urlencoded, UTF-8). */
+    public RawHttp form(java.util.Map<String, String> fields) {
+        header("Content-Type", "application/x-www-form-urlencoded");
+        body = fields.entrySet().stream()
+                .map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"))
+                .getBytes(StandardCharsets.US_ASCII);
+        return this;
+    }
+
     /** Connects from this address of the loopback (127.0.0.0/8), so the service sees another client. */
     public RawHttp from(String address) {
         this.from = address;
