@@ -34,7 +34,7 @@ final class Endpoints {
         NEW_SESSION,
         /** A seal. */
         SEAL,
-        /** A projection rebuilt once already. */
+        /** A projection rebuilt and verified once already. */
         PROJECTION,
         /** The counts' dead-letter queue. */
         DEAD_LETTER_GROUP
@@ -201,7 +201,8 @@ final class Endpoints {
                 get("/api/admin/projections", "admin", Fixture.NONE),
                 post("/api/admin/projections/{name}/rebuild", "admin", Fixture.PROJECTION).query("method", "handlers"),
                 get("/api/admin/projections/{name}/rebuild", "admin", Fixture.PROJECTION),
-                get("/api/admin/projections/{name}/verify", "inspector", Fixture.PROJECTION),
+                post("/api/admin/projections/{name}/verification", "inspector", Fixture.PROJECTION),
+                get("/api/admin/projections/{name}/verification", "inspector", Fixture.PROJECTION),
                 get("/api/admin/dead-letters", "admin", Fixture.NONE),
                 post("/api/admin/dead-letters/{group}/retry", "admin", Fixture.DEAD_LETTER_GROUP),
                 // Spring Boot's error page: no valid request exists, so any answer but a 5xx will do.

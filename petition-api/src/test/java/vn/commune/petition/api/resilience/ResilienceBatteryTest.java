@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -233,7 +234,7 @@ class ResilienceBatteryTest {
         Snapshot before = snapshot();
         RawHttp.Response response = RawHttp.send(port, rendered.request(), TIMEOUT);
         if (attempt.template().fixture() == Fixture.PROJECTION && attempt.template().writes()) {
-            awaitRebuild(prepared.variables().get("name"));
+            awaitRuns(prepared.variables().get("name"));
         }
         Snapshot after = snapshot();
         List<String> problems = new ArrayList<>();
@@ -485,15 +486,21 @@ class ResilienceBatteryTest {
                 failed.add("the rebuild of " + projection + " did not start: " + started);
                 continue;
             }
-            awaitRebuild(projection);
+            awaitRuns(projection);
             Api.Response run = admin.get("/api/admin/projections/" + projection + "/rebuild");
             if (!"DONE".equals(run.text("state"))) {
                 failed.add("after the battery, the rebuild of " + projection + " ended " + run);
             }
-            Api.Response verified = admin.get("/api/admin/projections/" + projection + "/verify");
-            if (!"MATCH".equals(verified.text("status"))) {
+            Api.Response verification = admin.post("/api/admin/projections/" + projection + "/verification", "");
+            if (verification.status() != 202) {
+                failed.add("the verification of " + projection + " did not start: " + verification);
+                continue;
+            }
+            awaitRuns(projection);
+            Api.Response verified = admin.get("/api/admin/projections/" + projection + "/verification");
+            if (!"MATCH".equals(verified.json().path("verification").path("status").asText())) {
                 failed.add("after the battery, " + projection + " does not verify: " + verified.status() + " "
-                        + verified.text("status"));
+                        + verified.text("state") + " " + verified.json().path("verification").path("status").asText());
             }
         }
         return failed;
@@ -516,6 +523,10 @@ class ResilienceBatteryTest {
             Api.Response sealed = Api.as(port, "inspector").post("/api/audit/seals", "");
             assertThat(sealed.status()).as(sealed.toString()).isEqualTo(201);
             rebuild("session-view");
+            Api.Response verification = Api.as(port, "inspector")
+                    .post("/api/admin/projections/session-view/verification", "");
+            assertThat(verification.status()).as(verification.toString()).isEqualTo(202);
+            awaitRuns("session-view");
             return new Shared(petition, session, sealed.text("id"));
         });
     }
@@ -537,14 +548,17 @@ class ResilienceBatteryTest {
     private void rebuild(String projection) {
         Api.Response started = Api.as(port, "admin").post("/api/admin/projections/" + projection + "/rebuild", "");
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        awaitRebuild(projection);
+        awaitRuns(projection);
     }
 
-    private void awaitRebuild(String projection) {
+    /** Waits until neither a rebuild nor a verification of the projection is running. */
+    private void awaitRuns(String projection) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            Api.Response run = Api.as(port, "admin").get("/api/admin/projections/" + projection + "/rebuild");
-            if (run.status() != 200 || !"RUNNING".equals(run.text("state"))) {
+            if (Stream.of("rebuild", "verification").noneMatch(kind -> {
+                Api.Response run = Api.as(port, "admin").get("/api/admin/projections/" + projection + "/" + kind);
+                return run.status() == 200 && "RUNNING".equals(run.text("state"));
+            })) {
                 return;
             }
             try {
