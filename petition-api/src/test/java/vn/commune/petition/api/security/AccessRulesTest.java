@@ -136,6 +136,17 @@ class AccessRulesTest {
     }
 
     @Test
+    void an_inspector_or_an_admin_verifies_a_projection_and_only_an_admin_rebuilds_one() {
+        for (String method : List.of("POST", "GET")) {
+            assertThat(allowed(method, "/api/admin/projections/counts/verification")).as(method)
+                    .containsExactly("INSPECTOR", "ADMIN");
+        }
+        assertThat(allowed("POST", "/api/admin/projections/counts/rebuild")).containsExactly("ADMIN");
+        assertThat(allowed("GET", "/api/admin/projections/counts/rebuild")).containsExactly("INSPECTOR", "ADMIN");
+        assertThat(allowed("GET", "/api/admin/projections/counts/verify")).as("the old verification").isEmpty();
+    }
+
+    @Test
     void a_page_no_rule_names_is_denied_to_every_role_and_the_public_ones_are_few() {
         assertThat(allowed("GET", "/nothing-here")).isEmpty();
         assertThat(allowed("POST", "/petitions/" + UUID.randomUUID())).isEmpty();
