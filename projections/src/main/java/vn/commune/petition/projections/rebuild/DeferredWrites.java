@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 
 /**
  * The writes of a projection's handlers, held back and sent as JDBC batches: during a rebuild, and
- * for each batch of the counts processor ({@link UnitOfWorkDeferredWrites}). One statement and one
- * round trip per write made a rebuild ten times slower than reading the events.
+ * for each batch of the counts processor ({@link UnitOfWorkDeferredWrites}), so that a batch of
+ * events costs a round trip per statement rather than one per write.
  *
  * <p>Batching reorders statements, and it is safe because of how read models are keyed: a
  * projection's rows for an aggregate are written only by that aggregate's events (a petition's
