@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +20,9 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import vn.commune.petition.api.problem.LenientBodyReading;
 
 /**
- * How the API reads and writes JSON; the event store has its own mapper (see AxonConfiguration).
- * The projections share this mapper: what is strict about request bodies only applies while one
- * is read (LenientBodyReading) or only to HTTP bodies (the converter below).
+ * The JSON mappers and what each is for: Spring Boot's, the web's, reads request bodies strictly; the
+ * projections have their own, and so has the event store (see AxonConfiguration), so that how the
+ * API reads a request never changes how a read model or an event is written.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -61,5 +63,13 @@ public class JsonConfiguration {
                 return reader.with(parsers).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             }
         };
+    }
+
+    /** Not a default candidate: injected only where asked for by name, the web's stays Spring Boot's. */
+    @Bean(defaultCandidate = false)
+    ObjectMapper projectionObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.deadline.Timeliness;
@@ -27,9 +28,9 @@ public class PetitionViewQueries {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public PetitionViewQueries(JdbcClient jdbc, ObjectMapper projectionObjectMapper) {
+    public PetitionViewQueries(JdbcClient jdbc, @Qualifier("projectionObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = projectionObjectMapper;
+        this.json = json;
     }
 
     /** The petition with this id, if there is one. */
