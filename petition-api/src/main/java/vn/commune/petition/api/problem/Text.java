@@ -1,10 +1,10 @@
 package vn.commune.petition.api.problem;
 
 /**
- * What text from outside may hold: well-formed Unicode (no unpaired surrogate, which PostgreSQL
- * cannot store as UTF-8 and which broke every rebuild), no control character but tab and, where
- * lines are allowed, line breaks (a NUL cannot be stored either), and something to read once every
- * space and invisible formatting character is taken away.
+ * What text from outside may hold: well-formed Unicode (PostgreSQL stores UTF-8, which has no
+ * unpaired surrogate), no control character but tab and, where lines are allowed, line breaks (nor
+ * can it store a NUL), and something to read once every space and invisible formatting character is
+ * taken away.
  */
 public final class Text {
 

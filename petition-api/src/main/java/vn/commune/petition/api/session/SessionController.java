@@ -35,12 +35,12 @@ class SessionController {
     }
 
     @PostMapping
-    ResponseEntity<SessionView> open(@RequestBody OpenSessionRequest body, WriteHeaders write) {
+    ResponseEntity<SessionView> open(@RequestBody @Valid OpenSessionRequest body, WriteHeaders write) {
         return recorder.open(body, write).response();
     }
 
     @PostMapping("/{id}/visits")
-    ResponseEntity<SessionRecorder.LoggedVisit> logVisit(@PathVariable String id, @RequestBody LogVisitRequest body,
+    ResponseEntity<SessionRecorder.LoggedVisit> logVisit(@PathVariable String id, @RequestBody @Valid LogVisitRequest body,
                                                          WriteHeaders write) {
         return recorder.logVisit(id, body, write).response();
     }
