@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import vn.commune.petition.api.problem.Text;
 import vn.commune.petition.domain.dossier.DossierChannel;
 
 /**
@@ -168,7 +169,7 @@ final class DossierCsv {
 
     private static String text(String value, int line, String column, int max, List<Problem> problems) {
         String text = value.strip();
-        if (text.isEmpty()) {
+        if (Text.blank(text)) {
             problems.add(new Problem(line, column, "must not be empty"));
             return null;
         }

@@ -22,21 +22,22 @@ public final class Text {
     }
 
     private static String problem(String value, boolean lines) {
-        boolean visible = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                visible = true;
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "is not well-formed Unicode (an unpaired surrogate)";
             } else if (Character.isISOControl(c) && c != '\t' && !(lines && (c == '\n' || c == '\r'))) {
                 return "contains a control character";
-            } else if (!blank(c)) {
-                visible = true;
             }
         }
-        return visible || value.isEmpty() ? null : "must not be blank";
+        return !value.isEmpty() && blank(value) ? "must not be blank" : null;
+    }
+
+    /** Whether a text shows nothing: each of its characters a space of any kind or invisible (or none at all). */
+    public static boolean blank(String value) {
+        return value.chars().allMatch(c -> blank((char) c));
     }
 
     /** A space of any kind, or a character that shows nothing (zero-width space, joiners, BOM). */
