@@ -168,17 +168,14 @@ final class DossierCsv {
     }
 
     private static String text(String value, int line, String column, int max, List<Problem> problems) {
-        String text = value.strip();
-        if (Text.blank(text)) {
-            problems.add(new Problem(line, column, "must not be empty"));
+        String problem = Text.blank(value) ? "must not be empty" : Text.problemInLine(value);
+        if (problem != null) {
+            problems.add(new Problem(line, column, problem));
             return null;
         }
+        String text = value.strip();
         if (text.length() > max) {
             problems.add(new Problem(line, column, "must be at most " + max + " characters"));
-            return null;
-        }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new Problem(line, column, "must not hold control characters (tabs, line breaks, …)"));
             return null;
         }
         return text;

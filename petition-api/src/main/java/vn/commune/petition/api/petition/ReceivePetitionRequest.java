@@ -27,6 +27,7 @@ public record ReceivePetitionRequest(
     /** The command that receives this petition as {@code petitionId}, numbered {@code reference}. */
     public ReceivePetition command(String petitionId, String reference, LocalDate today) {
         return new ReceivePetition(petitionId, reference, receivedOn, channel, kind, field, summary,
-                petitioners.stream().map(PetitionerRequest::toPetitioner).toList(), ward, sessionId, today);
+                petitioners.stream().map(PetitionerRequest::toPetitioner).toList(),
+                ward == null || ward.isEmpty() ? null : ward, sessionId, today);
     }
 }

@@ -3,12 +3,14 @@ package vn.commune.petition.api.session;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.problem.FieldProblem;
@@ -34,11 +36,13 @@ class SessionController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<SessionView> open(@RequestBody @Valid OpenSessionRequest body, WriteHeaders write) {
         return recorder.open(body, write).response();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/visits")
     ResponseEntity<SessionRecorder.LoggedVisit> logVisit(@PathVariable String id, @RequestBody @Valid LogVisitRequest body,
                                                          WriteHeaders write) {
