@@ -3,11 +3,15 @@ package vn.commune.petition.api.problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
@@ -20,9 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * The web's ObjectMapper reads the fields of a request body as JSON typed them: text only from a
- * string, and only such as {@link Text} allows, stripped, an empty one read as none; an integer only
- * from an integer in range; true or false only from true or false; a date only from a string
- * {@code yyyy-MM-dd}. A field that is not so, or is unknown, is noted in the list that the read
+ * string, and only such as {@link Text} allows, stripped (an empty one stays empty); an enum's name
+ * only as written; an integer only from an integer in range; true or false only from true or false; a
+ * date only from a string {@code yyyy-MM-dd}. A field that is not so, or is unknown, is noted in the list that the read
  * carries as its {@link #NOTED} attribute (see JsonBodies) and read as none, so that the read goes on
  * and the 400 lists every invalid field. A read without that list fails at its first problem.
  */
@@ -45,6 +49,34 @@ public final class BodyFields extends SimpleModule {
     public void setupModule(SetupContext context) {
         super.setupModule(context);
         context.addDeserializationProblemHandler(new Noting());
+        context.addBeanDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+                return new NameAsWritten(deserializer);
+            }
+        });
+    }
+
+    /** An enum's name as written: Jackson, finding no "POST ", would try it trimmed and read POST. */
+    private static final class NameAsWritten extends DelegatingDeserializer {
+
+        NameAsWritten(JsonDeserializer<?> names) {
+            super(names);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> names) {
+            return new NameAsWritten(names);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim())) {
+                return ctxt.handleWeirdStringValue(handledType(), p.getText(), "not a name as written");
+            }
+            return _delegatee.deserialize(p, ctxt);
+        }
     }
 
     /** A scalar as JSON typed it; Jackson's coercions aside, since a coercion it refuses ends the read. */
@@ -62,8 +94,7 @@ public final class BodyFields extends SimpleModule {
                 if (problem != null) {
                     return ctxt.handleWeirdStringValue(type, p.getText(), problem);
                 }
-                String text = p.getText().strip();
-                return text.isEmpty() ? null : text;
+                return p.getText().strip();
             }
             if (type == LocalDate.class && p.hasToken(JsonToken.VALUE_STRING)) {
                 try {
