@@ -12,7 +12,7 @@ import vn.commune.petition.api.PetitionServiceTest;
 
 /**
  * A read model is read back as it was stored, with the projections' own JSON mapper: what the web's
- * mapper does to a request body (text stripped, an empty text read as none) never touches it. Uses
+ * mapper does to a request body (text stripped, an enum's name only as written) never touches it. Uses
  * the year 2006.
  */
 @PetitionServiceTest

@@ -21,7 +21,7 @@ import vn.commune.petition.api.PetitionServiceTest;
  * What the resilience battery found read too leniently or answered too late: a write whose Accept
  * takes no JSON, JSON in another charset, a date with more than a date in it, a number in hex, an
  * entity tag that only looks like the version, a refused visit that took a reference number, an
- * enum's name with a space after it, and an empty text read as none.
+ * enum's name with a space after it, and an empty text that was stored as none.
  * Uses the year 2010.
  */
 @PetitionServiceTest
