@@ -25,10 +25,11 @@ import java.util.stream.Collectors;
 /**
  * The web's ObjectMapper reads the fields of a request body as JSON typed them: text only from a
  * string, and only such as {@link Text} allows, stripped (an empty one stays empty); an enum's name
- * only as written; an integer only from an integer in range; true or false only from true or false; a
- * date only from a string {@code yyyy-MM-dd}. A field that is not so, or is unknown, is noted in the list that the read
- * carries as its {@link #NOTED} attribute (see JsonBodies) and read as none, so that the read goes on
- * and the 400 lists every invalid field. A read without that list fails at its first problem.
+ * only as written; an integer only from an integer in range; true or false only from true or false;
+ * a date only from a string {@code yyyy-MM-dd}. A field that is not so, or is unknown, is noted in
+ * the list that the read carries as its {@link #NOTED} attribute (see JsonBodies) and read as none,
+ * so that the read goes on and the 400 lists every invalid field. A read without that list fails at
+ * its first problem.
  */
 public final class BodyFields extends SimpleModule {
 
@@ -43,19 +44,19 @@ public final class BodyFields extends SimpleModule {
         for (Class type : List.of(String.class, Integer.class, Boolean.class, LocalDate.class)) {
             addDeserializer(type, new AsTyped(type));
         }
+        setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription beanDesc, JsonDeserializer<?> names) {
+                return new NameAsWritten(names);
+            }
+        });
     }
 
     @Override
     public void setupModule(SetupContext context) {
         super.setupModule(context);
         context.addDeserializationProblemHandler(new Noting());
-        context.addBeanDeserializerModifier(new BeanDeserializerModifier() {
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                                                              BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
-                return new NameAsWritten(deserializer);
-            }
-        });
     }
 
     /** An enum's name as written: Jackson, finding no "POST ", would try it trimmed and read POST. */
