@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,8 @@ class RebuildConfiguration {
 
     @Bean
     ProjectionRebuilder projectionRebuilder(DataSource dataSource, PlatformTransactionManager transactions,
-                                            AxonConfiguration.StorageEngines engines, Clock clock, ObjectMapper json,
+                                            AxonConfiguration.StorageEngines engines, Clock clock,
+                                            @Qualifier("projectionObjectMapper") ObjectMapper json,
                                             @Value("${petition.rebuild.batch-size:" + ProjectionRebuilder.BATCH + "}")
                                             int batch) {
         // The event store's engine, reading a rebuild's batch at a time instead of 100 events per query.

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.DeadlineExtended;
@@ -59,9 +60,9 @@ public class PetitionViewProjection {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public PetitionViewProjection(JdbcClient jdbc, ObjectMapper projectionObjectMapper) {
+    public PetitionViewProjection(JdbcClient jdbc, @Qualifier("projectionObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = projectionObjectMapper;
+        this.json = json;
     }
 
     @EventHandler
