@@ -20,14 +20,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import vn.commune.petition.domain.dossier.Dossier;
 import vn.commune.petition.domain.petition.Petition;
 import vn.commune.petition.domain.session.ReceptionSession;
@@ -41,36 +38,16 @@ import vn.commune.petition.projections.history.PetitionHistoryQuery;
 public class AxonConfiguration {
 
     /**
-     * Events are written with their own ObjectMapper, independent of the web's, so that no change
-     * to how the API reads JSON can change how the event store is written.
+     * The mapper of Axon's Jackson serializer ({@code axon.serializer.general}), which finds it by this
+     * name: events, tokens and dead letters are stored with it. Not the web's, and never injected in
+     * its place: no change to how the API reads JSON can change how events are stored.
      */
-    static Serializer storedMessageSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
+    @Bean(name = "defaultAxonObjectMapper", defaultCandidate = false)
+    ObjectMapper storedMessages() {
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder()
-                .objectMapper(mapper)
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
-    }
-
-    @Bean
-    @Primary
-    Serializer serializer() {
-        return storedMessageSerializer();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return storedMessageSerializer();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return storedMessageSerializer();
     }
 
     /** The event tables of V1__axon_event_store.sql, in snake case. */
