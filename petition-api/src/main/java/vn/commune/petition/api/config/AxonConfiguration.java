@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -117,7 +120,7 @@ public class AxonConfiguration {
                     + " petition.db.transaction-timeout (" + transactionTimeout + "), or the counts may skip an event"
                     + " whose transaction commits late");
         }
-        return batchSize -> JdbcEventStorageEngine.builder()
+        return batchSize -> new JdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(axon.serializer())
                 .eventSerializer(axon.eventSerializer())
                 .upcasterChain(axon.upcasterChain())
@@ -128,21 +131,30 @@ public class AxonConfiguration {
                 .schema(schema)
                 .batchSize(batchSize)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .maxGapOffset(MAX_GAP_OFFSET)
-                .build();
+                .maxGapOffset(MAX_GAP_OFFSET)) {
+
+            /**
+             * A blocking read, the event store's own read ahead for the processors that tail it, ends
+             * after a batch: the store holds every event read since such a read began until it ends.
+             */
+            @Override
+            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+                Stream<? extends TrackedEventMessage<?>> events = super.readEvents(token, mayBlock);
+                return mayBlock ? events.limit(batchSize) : events;
+            }
+        };
     }
 
     /**
      * Axon's event store, polling for new events every {@code petition.projections.fetch-delay} (25 ms)
      * instead of every second: Axon wakes its readers when its unit of work commits, but that unit of
-     * work joins the request's transaction, which commits a moment later. Its tailing reads are cut
-     * into pieces (BoundedTailingStorage).
+     * work joins the request's transaction, which commits a moment later.
      */
     @Bean
     EmbeddedEventStore eventStore(StorageEngines engines, org.axonframework.config.Configuration axon,
                                   @Value("${petition.projections.fetch-delay:25}") long fetchDelay) {
         return EmbeddedEventStore.builder()
-                .storageEngine(new BoundedTailingStorage(engines.reading(100), 1_000))
+                .storageEngine(engines.reading(100))
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay)

@@ -1,12 +1,15 @@
 package vn.commune.petition.api.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,26 @@ class StorageEnginesTest {
             engine.appendEvents(events(aggregate, 0, 2));
             assertThatThrownBy(() -> engine.appendEvents(events(aggregate, 1, 1)))
                     .isInstanceOf(ConcurrencyException.class);
+        });
+    }
+
+    @Test
+    void a_blocking_read_ends_after_a_batch_and_the_next_one_goes_on_from_there() {
+        EventStorageEngine engine = engines.reading(100);
+        String aggregate = UUID.randomUUID().toString();
+        rolledBack(() -> {
+            TrackingToken head = engine.createHeadToken();
+            engine.appendEvents(events(aggregate, 0, 250));
+
+            var first = engine.readEvents(head, true).toList();
+            assertThat(first).hasSize(100);
+            var second = engine.readEvents(first.get(99).trackingToken(), true).toList();
+            assertThat(second).hasSize(100);
+            assertThat(second.get(0).getPayload()).isEqualTo("event 100");
+
+            assertThat(engine.readEvents(head, false)
+                    .filter(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier().equals(aggregate))
+                    .count()).isEqualTo(250);
         });
     }
 }
