@@ -57,8 +57,24 @@ public final class RawHttp {
     }
 
     public RawHttp json(String json) {
-        header("Content-Type", "application/json");
-        body = json.getBytes(StandardCharsets.UTF_8);
+        return body("application/json", json);
+    }
+
+    /** A body of this type, sent as these characters in UTF-8. */
+    public RawHttp body(String contentType, String text) {
+        header("Content-Type", contentType);
+        body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** A form's fields, as a browser posts them (application/x-www-form-urlencoded, UTF-8). */
+    public RawHttp form(java.util.Map<String, String> fields) {
+        header("Content-Type", "application/x-www-form-urlencoded");
+        body = fields.entrySet().stream()
+                .map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"))
+                .getBytes(StandardCharsets.US_ASCII);
         return this;
     }
 

@@ -83,11 +83,11 @@ public class Idempotency {
         return stored.orElseThrow(IdempotencyKeyReusedException::new);
     }
 
-    /** A SHA-256 over the method, the path and the request body as JSON. */
-    public static String hash(String method, String path, String body) {
+    /** A SHA-256 over what the request is ({@code POST /api/petitions}) and its body as JSON. */
+    public static String hash(String request, String body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8));
+            sha.update((request + '\n').getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -1,39 +1,25 @@
 package vn.commune.petition.api.petition;
 
-import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.problem.NotFoundException;
+import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
-import vn.commune.petition.domain.petition.AcceptPetition;
-import vn.commune.petition.domain.petition.AnswerInWriting;
-import vn.commune.petition.domain.petition.ArchivePetition;
-import vn.commune.petition.domain.petition.ConsultAdvisoryCouncil;
-import vn.commune.petition.domain.petition.EscalatePetition;
-import vn.commune.petition.domain.petition.ExtendDeadline;
-import vn.commune.petition.domain.petition.ForwardPetition;
-import vn.commune.petition.domain.petition.GuidePetitioner;
-import vn.commune.petition.domain.petition.HoldDialogue;
-import vn.commune.petition.domain.petition.ReceivePetition;
-import vn.commune.petition.domain.petition.RecordMediation;
-import vn.commune.petition.domain.petition.RejectPetition;
-import vn.commune.petition.domain.petition.WithdrawPetition;
 import vn.commune.petition.projections.history.PetitionAsOfQuery;
 import vn.commune.petition.projections.history.PetitionHistory;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
@@ -47,7 +33,6 @@ import vn.commune.petition.projections.petition.PetitionViewQueries;
 @RequestMapping("/api/petitions")
 class PetitionController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final StepRecorder recorder;
     private final PetitionViewQueries views;
@@ -68,127 +53,70 @@ class PetitionController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<String> receive(@RequestBody ReceivePetitionRequest body,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                   HttpServletRequest request) {
-        String id = UUID.randomUUID().toString();
-        return recorder.receive(id, body.receivedOn().getYear(), body, key, request, (reference, today) ->
-                new ReceivePetition(id, reference, body.receivedOn(), body.channel(), body.kind(),
-                        body.field().strip(), body.summary().strip(),
-                        body.petitioners().stream().map(PetitionerRequest::toPetitioner).toList(),
-                        blankToNull(body.ward()), body.sessionId(), today));
+    ResponseEntity<PetitionView> receive(@RequestBody ReceivePetitionRequest body, WriteHeaders write) {
+        return recorder.receive(body, write).response();
     }
 
     @PostMapping("/{id}/acceptance")
-    ResponseEntity<String> accept(@PathVariable String id, @RequestBody AcceptanceRequest body,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                  HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new AcceptPetition(id, version, body.acceptedOn(), body.complexity(), today));
+    ResponseEntity<PetitionView> accept(@PathVariable String id, @RequestBody AcceptanceRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/forwarding")
-    ResponseEntity<String> forward(@PathVariable String id, @RequestBody ForwardingRequest body,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                   HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new ForwardPetition(id, version, body.forwardedOn(), body.to().strip(), body.reason(), today));
+    ResponseEntity<PetitionView> forward(@PathVariable String id, @RequestBody ForwardingRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/guidance")
-    ResponseEntity<String> guide(@PathVariable String id, @RequestBody GuidanceRequest body,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                 HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new GuidePetitioner(id, version, body.guidedOn(), body.to().strip(), today));
+    ResponseEntity<PetitionView> guide(@PathVariable String id, @RequestBody GuidanceRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/rejection")
-    ResponseEntity<String> reject(@PathVariable String id, @RequestBody RejectionRequest body,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                  HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new RejectPetition(id, version, body.rejectedOn(), body.legalGround().strip(), today));
+    ResponseEntity<PetitionView> reject(@PathVariable String id, @RequestBody RejectionRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/archival")
-    ResponseEntity<String> archive(@PathVariable String id, @RequestBody ArchivalRequest body,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                   HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new ArchivePetition(id, version, body.archivedOn(), body.reason().strip(), today));
+    ResponseEntity<PetitionView> archive(@PathVariable String id, @RequestBody ArchivalRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/mediations")
-    ResponseEntity<String> mediate(@PathVariable String id, @RequestBody MediationRequest body,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                   HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new RecordMediation(id, version, body.heldOn(), body.outcome(), body.minutesRef(), body.notes(),
-                        today));
+    ResponseEntity<PetitionView> mediate(@PathVariable String id, @RequestBody MediationRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/dialogues")
-    ResponseEntity<String> dialogue(@PathVariable String id, @RequestBody DialogueRequest body,
-                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                    HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new HoldDialogue(id, version, body.heldOn(), body.minutesRef(), today));
+    ResponseEntity<PetitionView> dialogue(@PathVariable String id, @RequestBody DialogueRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/advisory-council")
-    ResponseEntity<String> consult(@PathVariable String id, @RequestBody AdvisoryCouncilRequest body,
-                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                   HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new ConsultAdvisoryCouncil(id, version, body.heldOn(), body.minutesRef(), today));
+    ResponseEntity<PetitionView> consultAdvisoryCouncil(@PathVariable String id, @RequestBody AdvisoryCouncilRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/extensions")
-    ResponseEntity<String> extend(@PathVariable String id, @RequestBody ExtensionRequest body,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                  HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new ExtendDeadline(id, version, body.extendedOn(), body.days(), body.reason().strip(), today));
+    ResponseEntity<PetitionView> extend(@PathVariable String id, @RequestBody ExtensionRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/written-answer")
-    ResponseEntity<String> answer(@PathVariable String id, @RequestBody WrittenAnswerRequest body,
-                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                  HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new AnswerInWriting(id, version, body.answeredOn(), body.documentNumber().strip(),
-                        body.summary().strip(), today));
+    ResponseEntity<PetitionView> answer(@PathVariable String id, @RequestBody WrittenAnswerRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/escalation")
-    ResponseEntity<String> escalate(@PathVariable String id, @RequestBody EscalationRequest body,
-                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                    HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new EscalatePetition(id, version, body.escalatedOn(), body.to().strip(), body.reason().strip(),
-                        today));
+    ResponseEntity<PetitionView> escalate(@PathVariable String id, @RequestBody EscalationRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/withdrawal")
-    ResponseEntity<String> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest body,
-                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                    HttpServletRequest request) {
-        return recorder.step(known(id), ifMatch, body, key, request, (version, today) ->
-                new WithdrawPetition(id, version, body.withdrawnOn(), body.reason(), today));
+    ResponseEntity<PetitionView> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
     }
 
     /**
@@ -197,7 +125,7 @@ class PetitionController {
      */
     @GetMapping("/{id}")
     ResponseEntity<PetitionView> get(@PathVariable String id, @Valid AsOfParam asOf, Authentication user) {
-        PetitionView current = views.find(known(id)).orElseThrow(() -> new NotFoundException("No petition has this id"));
+        PetitionView current = views.find(NotFoundException.unlessId(id, StepRecorder.NO_PETITION)).orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
         if (asOf.asOf() == null && asOf.knownAt() == null) {
             return ResponseEntity.ok().eTag(StepRecorder.etag(current))
                     .body(reader.forReader(current.overdueOn(today()), user));
@@ -243,25 +171,8 @@ class PetitionController {
 
     @GetMapping("/{id}/history")
     PetitionHistory history(@PathVariable String id, Authentication user) {
-        PetitionView view = views.find(known(id)).orElseThrow(() -> new NotFoundException("No petition has this id"));
+        PetitionView view = views.find(NotFoundException.unlessId(id, StepRecorder.NO_PETITION)).orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
         return history.find(id, !reader.maySeePetitioners(user, view.kind()))
-                .orElseThrow(() -> new NotFoundException("No petition has this id"));
-    }
-
-    /** Petition ids are UUIDs; anything else names no petition. */
-    private static String known(String id) {
-        try {
-            return UUID.fromString(id).toString().equals(id.toLowerCase()) ? id : fail();
-        } catch (IllegalArgumentException e) {
-            return fail();
-        }
-    }
-
-    private static String fail() {
-        throw new NotFoundException("No petition has this id");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+                .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
     }
 }

@@ -16,14 +16,14 @@ import vn.commune.petition.projections.petition.PetitionView;
  * pseudonymous reference in its place.
  */
 @Component
-class PetitionReader {
+public class PetitionReader {
 
     /** Whether this reader may see the petitioners of a petition of this kind. */
-    boolean maySeePetitioners(Authentication reader, PetitionKind kind) {
+    public boolean maySeePetitioners(Authentication reader, PetitionKind kind) {
         return kind != PetitionKind.DENUNCIATION || handlesCases(reader);
     }
 
-    PetitionView forReader(PetitionView view, Authentication reader) {
+    public PetitionView forReader(PetitionView view, Authentication reader) {
         if (maySeePetitioners(reader, view.kind())) {
             return view;
         }

@@ -13,6 +13,6 @@ public record PetitionerRequest(
         @Pattern(regexp = "\\+?[0-9 .()-]{6,20}", message = "must be a phone number") String phone) {
 
     public Petitioner toPetitioner() {
-        return new Petitioner(fullName.strip(), address.strip(), idNumber, phone);
+        return new Petitioner(fullName, address, idNumber, phone);
     }
 }

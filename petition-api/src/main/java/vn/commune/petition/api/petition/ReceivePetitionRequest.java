@@ -11,6 +11,7 @@ import java.util.List;
 import vn.commune.petition.api.deadline.BusinessDate;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.petition.ReceivePetition;
 
 /** The body of {@code POST /api/petitions}; an empty petitioners list is an anonymous letter. */
 public record ReceivePetitionRequest(
@@ -22,4 +23,11 @@ public record ReceivePetitionRequest(
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward,
         @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId) {
+
+    /** The command that receives this petition as {@code petitionId}, numbered {@code reference}. */
+    public ReceivePetition command(String petitionId, String reference, LocalDate today) {
+        return new ReceivePetition(petitionId, reference, receivedOn, channel, kind, field, summary,
+                petitioners.stream().map(PetitionerRequest::toPetitioner).toList(),
+                ward == null || ward.isEmpty() ? null : ward, sessionId, today);
+    }
 }

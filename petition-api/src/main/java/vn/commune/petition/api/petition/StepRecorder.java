@@ -1,27 +1,28 @@
 package vn.commune.petition.api.petition;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.function.BiFunction;
-import org.springframework.http.ResponseEntity;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.config.CommuneClock;
-import vn.commune.petition.api.idempotency.Idempotency.StoredResponse;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.PreconditionFailedException;
+import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.api.write.Writes;
+import vn.commune.petition.api.write.Written;
 import vn.commune.petition.projections.petition.PetitionView;
 import vn.commune.petition.projections.petition.PetitionViewQueries;
 
 /**
- * Records one petition step through {@link Writes}: in one transaction the reference number, the
- * command and its events, the petition view (a subscribing projection) and the response.
+ * Records a petition's steps, for the API and the pages alike, through {@link Writes}: in one
+ * transaction the reference number, the command and its events, the petition view (a subscribing
+ * projection) and the answer.
  */
 @Component
-class StepRecorder {
+public class StepRecorder {
+
+    static final String NO_PETITION = "No petition has this id";
 
     private final Writes writes;
     private final ReferenceNumbers references;
@@ -36,11 +37,11 @@ class StepRecorder {
     }
 
     /** Receives a new petition: 201 with its view and Location. */
-    ResponseEntity<String> receive(String petitionId, int year, Object body, String idempotencyKey,
-                                   HttpServletRequest request, BiFunction<String, LocalDate, Object> command) {
-        return writes.run(body, idempotencyKey, request, () -> {
-            writes.send(command.apply(references.next(year), CommuneClock.today(clock)));
-            return response(201, "/api/petitions/" + petitionId, petitionId);
+    public Written<PetitionView> receive(ReceivePetitionRequest body, WriteHeaders headers) {
+        String id = UUID.randomUUID().toString();
+        return writes.run(headers, body, PetitionView.class, () -> {
+            writes.send(body.command(id, references.next(body.receivedOn().getYear()), CommuneClock.today(clock)));
+            return answer(201, "/api/petitions/" + id, id);
         });
     }
 
@@ -51,20 +52,18 @@ class StepRecorder {
      * so a step both stale and against a rule would be 409. Every step takes that lock first, with
      * or without If-Match, so none waits for it while holding Axon's lock on the aggregate.
      */
-    ResponseEntity<String> step(String petitionId, String ifMatch, Object body, String idempotencyKey,
-                                HttpServletRequest request, BiFunction<Long, LocalDate, Object> command) {
-        return writes.run(body, idempotencyKey, request, () -> {
-            long current = views.lockVersion(petitionId)
-                    .orElseThrow(() -> new NotFoundException("No petition has this id"));
-            writes.send(command.apply(expectedVersion(ifMatch, current), CommuneClock.today(clock)));
-            return response(200, null, petitionId);
+    public Written<PetitionView> step(String petitionId, StepRequest body, WriteHeaders headers) {
+        String id = NotFoundException.unlessId(petitionId, NO_PETITION);
+        return writes.run(headers, body, PetitionView.class, () -> {
+            long current = views.lockVersion(id).orElseThrow(() -> new NotFoundException(NO_PETITION));
+            writes.send(body.command(id, expectedVersion(headers.ifMatch(), current), CommuneClock.today(clock)));
+            return answer(200, null, id);
         });
     }
 
-    private StoredResponse response(int status, String location, String petitionId) {
-        PetitionView view = views.find(petitionId)
-                .orElseThrow(() -> new NotFoundException("No petition has this id"));
-        return writes.response(status, location, etag(view), view);
+    private Written<PetitionView> answer(int status, String location, String petitionId) {
+        PetitionView view = views.find(petitionId).orElseThrow(() -> new NotFoundException(NO_PETITION));
+        return new Written<>(status, location, etag(view), view, false);
     }
 
     static String etag(PetitionView view) {
@@ -73,34 +72,22 @@ class StepRecorder {
 
     /**
      * The version the step expects: {@code current} if If-Match names it, null (any) without the
-     * header or with {@code *}. {@code "3"} and {@code 3} name version 3; a list ({@code "3", "4"})
-     * names each of its versions. A weak tag such as {@code W/"3"} never matches: If-Match compares
-     * strongly (RFC 9110, 13.1.1). Anything else is 412.
+     * header or with {@code *}. Tags are compared as the strings they are (RFC 9110, 8.8.3.2):
+     * {@code "3"}, or {@code 3} unquoted, names version 3, and {@code "03"} names none; a list
+     * ({@code "3", "4"}) names each of its tags. A weak tag such as {@code W/"3"} never matches:
+     * If-Match compares strongly (13.1.1). Anything else is 412.
      */
     static Long expectedVersion(String ifMatch, long current) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
-        Set<Long> versions = new LinkedHashSet<>();
-        for (String listed : ifMatch.split(",")) {
-            String tag = listed.strip();
-            if (tag.startsWith("W/")) {
-                continue;
-            }
-            try {
-                versions.add(Long.parseLong(tag.replace("\"", "")));
-            } catch (NumberFormatException e) {
-                // a tag of something else: it matches no version of a petition
-            }
+        List<String> tags = Arrays.stream(ifMatch.split(",")).map(String::strip).toList();
+        String version = String.valueOf(current);
+        if (tags.contains("\"" + version + "\"") || tags.contains(version)) {
+            return current;
         }
-        if (versions.isEmpty()) {
-            throw new PreconditionFailedException(ifMatch.contains("W/")
-                    ? "A weak entity tag never matches If-Match"
-                    : "If-Match does not name a version of this petition");
-        }
-        if (!versions.contains(current)) {
-            throw new PreconditionFailedException("If-Match does not name the petition's current version");
-        }
-        return current;
+        throw new PreconditionFailedException(tags.stream().allMatch(tag -> tag.startsWith("W/"))
+                ? "A weak entity tag never matches If-Match"
+                : "If-Match does not name the petition's current version");
     }
 }

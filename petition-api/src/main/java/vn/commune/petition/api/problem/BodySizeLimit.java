@@ -8,11 +8,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * No request body is larger than a petition: one whose declared length is over the limit is
- * refused with 413 before it is read, and one without a declared length is cut off at the limit.
+ * refused with 413 before it is read, and one without a declared length is cut off at the limit
+ * and refused with the same 413 (ProblemHandling answers the {@link BodyTooLargeException}).
  * Whatever happens while a body is read, the thread forgets it once the request is answered.
  */
 @Component
@@ -45,13 +51,10 @@ class BodySizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = request.getRequestURI().equals("/api/dossiers/import") ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
-            ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
-                    "The body is larger than " + limit + " bytes");
-            problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setHeader("Connection", "close");
+            response.setHeader(HttpHeaders.CONNECTION, "close");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            json.writeValue(response.getOutputStream(), tooLarge(limit, request.getRequestURI()));
             return;
         }
         try {
@@ -63,7 +66,15 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
     }
 
-    /** A body of undeclared length, which fails as malformed once it passes the limit. */
+    /** The 413 answer, whether the body declared its length or passed the limit while it was read. */
+    static ProblemDetail tooLarge(long limit, String path) {
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Request too large",
+                "The body is larger than " + limit + " bytes");
+        problem.setInstance(URI.create(path));
+        return problem;
+    }
+
+    /** A body of undeclared length, whose reading fails with {@link BodyTooLargeException} once it passes the limit. */
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long limit;
@@ -71,6 +82,13 @@ class BodySizeLimit extends OncePerRequestFilter {
         Limited(HttpServletRequest request, long limit) {
             super(request);
             this.limit = limit;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String charset = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    charset == null ? StandardCharsets.ISO_8859_1 : Charset.forName(charset)));
         }
 
         @Override
@@ -83,7 +101,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > limit) {
-                        throw new IOException("Request body over " + limit + " bytes");
+                        throw new BodyTooLargeException(limit);
                     }
                     return b;
                 }
@@ -92,7 +110,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > limit) {
-                        throw new IOException("Request body over " + limit + " bytes");
+                        throw new BodyTooLargeException(limit);
                     }
                     return n;
                 }

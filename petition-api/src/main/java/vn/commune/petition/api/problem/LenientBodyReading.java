@@ -2,9 +2,9 @@ package vn.commune.petition.api.problem;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +97,7 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
      */
     private static void note(String field, String message) {
         List<FieldProblem> problems = CURRENT.get().problems;
-        if (problems.size() <= ProblemHandling.MAX_LISTED) {
+        if (problems.size() <= Problems.MAX_LISTED) {
             String shown = field.length() > 200 ? field.substring(0, 200) + "…" : field;
             problems.add(new FieldProblem(shown.isEmpty() ? "body" : shown, message));
         }
@@ -314,15 +315,24 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
             return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
                     || type == LocalDate.class ? new Strict(deserializer, type) : deserializer;
         }
+
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+            return new Strict(deserializer, type.getRawClass());
+        }
     }
 
     /**
-     * Within a request body: text only from a JSON string, and only such as {@link Text} allows; an integer only from a JSON integer in
+     * Within a request body: text only from a JSON string, only such as {@link Text} allows, and stripped;
+ * an enum's name only as it is written, with nothing around it; an integer only from a JSON integer in
      * range (a fraction or an out-of-range integer is noted and the read goes on); true/false only
      * from true/false or their text; a date only from text (not a number of days since 1970).
      * Anything else goes to the wrapped deserializer, unchanged.
      */
     private static final class Strict extends DelegatingDeserializer {
+
+        private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
         private final Class<?> type;
 
@@ -352,7 +362,8 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
                     note(path(p), problem);
                     return null;
                 }
-                return text;
+                // Spaces around a value are not part of it.
+                return text.strip();
             }
             if (type == Integer.class || type == Long.class) {
                 if (token == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -374,7 +385,23 @@ public final class LenientBodyReading extends DeserializationProblemHandler {
                 return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
                         || token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
             }
-            return token == JsonToken.VALUE_STRING ? _delegatee.deserialize(p, ctxt) : unexpected(p, ctxt);
+            if (type.isEnum()) {
+                // Jackson would read "POST " as POST.
+                if (token == JsonToken.VALUE_STRING && !p.getText().equals(p.getText().strip())) {
+                    note(path(p), describe(type, p.getText()));
+                    return null;
+                }
+                return _delegatee.deserialize(p, ctxt);
+            }
+            // A date: exactly yyyy-MM-dd, not a date-time nor a date with anything around it.
+            if (token != JsonToken.VALUE_STRING) {
+                return unexpected(p, ctxt);
+            }
+            if (!ISO_DATE.matcher(p.getText()).matches()) {
+                note(path(p), describe(LocalDate.class, p.getText()));
+                return null;
+            }
+            return _delegatee.deserialize(p, ctxt);
         }
 
         private Object unexpected(JsonParser p, DeserializationContext ctxt) throws IOException {

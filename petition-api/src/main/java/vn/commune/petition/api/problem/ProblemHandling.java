@@ -1,6 +1,10 @@
 package vn.commune.petition.api.problem;
 
+import static vn.commune.petition.api.problem.Problems.MAX_LISTED;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -26,23 +30,28 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.commune.petition.domain.RuleViolation;
 
 /**
  * Maps every failure to RFC 9457 Problem Details: 400 with every invalid field, 404, 409 with the
- * broken rule's name in {@code rule}, 412 for a stale version, 422 for a reused idempotency key,
- * 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
+ * broken rule's name in {@code rule}, 412 for a stale version, 413 for a body that passed its
+ * limit while it was read, 422 for a reused idempotency key, 503 while the database is unreachable. Titles are in Vietnamese when the client asks for it.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
-    /** A 400 lists at most this many invalid fields. */
-    static final int MAX_LISTED = 100;
+    private final ObjectMapper json;
+
+    ProblemHandling(ObjectMapper json) {
+        this.json = json;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
@@ -97,6 +106,14 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "This Idempotency-Key was used for a different request"), request);
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(BodySizeLimit.tooLarge(e.limit(), request.getRequestURI()));
+    }
+
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
     ResponseEntity<ProblemDetail> databaseDown(RuntimeException e, HttpServletRequest request) {
@@ -128,6 +145,28 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; nothing was written"), request);
     }
 
+    /**
+     * The client accepts nothing this service answers with, or its Accept cannot be read: the answer
+     * is Problem Details all the same, written here since no converter may write it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                title(servletRequest, "Not acceptable", "Không có định dạng phù hợp"),
+                "This service answers in JSON (application/json and application/problem+json)");
+        problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
+        try {
+            Problems.write(json, response, problem);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return null;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -142,6 +181,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (ex.getMostSpecificCause() instanceof CharacterCodingException) {
             LenientBodyReading.end();
             return ResponseEntity.badRequest().body(invalidRequest(List.of(NOT_UTF8), null));
+        }
+        if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(BodySizeLimit.tooLarge(tooLarge.limit(),
+                            ((ServletWebRequest) request).getRequest().getRequestURI()));
         }
         FieldProblem stopped = LenientBodyReading.stoppedAt(ex.getCause());
         List<FieldProblem> problems = new ArrayList<>(LenientBodyReading.end());
@@ -180,7 +224,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * 400 with each invalid field once, at most {@link #MAX_LISTED} of them: a body of thousands of
+     * 400 with each invalid field once, at most {@link Problems#MAX_LISTED} of them: a body of thousands of
      * unknown fields gets the first hundred and {@code errorsLeftOff: true}.
      */
     private static ProblemDetail invalidRequest(List<FieldProblem> problems, HttpServletRequest request) {

@@ -11,6 +11,9 @@ import org.springframework.http.ProblemDetail;
 /** Builds the RFC 9457 bodies this service answers with; each kind of problem has its own type URI. */
 public final class Problems {
 
+    /** A 400 lists at most this many problems (invalid fields, rejected lines), then says some were left off. */
+    public static final int MAX_LISTED = 100;
+
     private Problems() {
     }
 

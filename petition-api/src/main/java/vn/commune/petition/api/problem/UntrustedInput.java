@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -22,7 +22,10 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -74,7 +77,13 @@ class UntrustedInput extends OncePerRequestFilter {
             problems.resolveException(request, response, null, new InvalidRequestException(found));
             return;
         }
-        chain.doFilter(new Utf8Body(request), response);
+        if (!jsonInUtf8(request.getContentType())) {
+            problems.resolveException(request, response, null, new HttpMediaTypeNotSupportedException(
+                    "JSON is UTF-8 (RFC 8259): send application/json without a charset, or with charset=UTF-8"));
+            return;
+        }
+        // A CSV import reads its own bytes, and names the line that is not UTF-8.
+        chain.doFilter(json(request.getContentType()) ? new Utf8Body(request) : request, response);
     }
 
     /**
@@ -102,6 +111,30 @@ class UntrustedInput extends OncePerRequestFilter {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
             return true;
         } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** JSON declared in another charset would be decoded in it: JSON is UTF-8, whatever it says. */
+    private static boolean jsonInUtf8(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return true;
+        }
+        String charset = type.getParameter("charset");
+        return !json(contentType) || charset == null || charset.replace("\"", "").equalsIgnoreCase("UTF-8");
+    }
+
+    private static boolean json(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import vn.commune.petition.projections.counts.CountsQueries;
 import vn.commune.petition.projections.counts.PetitionCounts;
 import vn.commune.petition.projections.dossier.OneStopQueries;
@@ -25,7 +27,12 @@ class ReportBuilder {
         this.oneStop = oneStop;
     }
 
-    PeriodReport build(ReportPeriod period, boolean english) {
+    /**
+     * The report of a period, every figure read in one snapshot of the read models: read one query
+     * at a time while the counts move, its figures could disagree and fail its checks.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PeriodReport build(ReportPeriod period, boolean english) {
         PetitionCounts c = counts.count(period.from(), period.to());
         ReceptionTotals r = sessions.totals(period.from(), period.to());
         Map<String, Long> accepted = counts.acceptedByKind(period.from(), period.to());

@@ -102,12 +102,27 @@ final class ReportRendering {
             csv.append(cell(table.title())).append("\r\n");
             csv.append(String.join(",", table.columns().stream().map(ReportRendering::cell).toList())).append("\r\n");
             for (List<Object> row : table.rows()) {
-                csv.append(String.join(",", row.stream().map(value -> value instanceof Number
-                        ? value.toString() : cell(String.valueOf(value))).toList())).append("\r\n");
+                csv.append(String.join(",", row.stream().map(ReportRendering::cell).toList())).append("\r\n");
             }
             csv.append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every cell of a CSV this service writes: a number as it is (a negative one too), and anything
+     * else as quoted text. Text that a spreadsheet would take for a formula (it begins with = + - @,
+     * a tab or a carriage return) is prefixed with an apostrophe, which shows it as the text it is.
+     */
+    static String cell(Object value) {
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        String text = String.valueOf(value);
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     static byte[] xlsx(PeriodReport report) {
@@ -162,10 +177,6 @@ final class ReportRendering {
             throw new IllegalStateException("The font " + name + " is missing");
         }
         return in;
-    }
-
-    private static String cell(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     static String escape(String text) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,8 +38,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import vn.commune.petition.api.problem.Problems;
 
 /**
- * HTTP Basic over the API, with the permissions of PRODUCT.md: officers record, the chair decides,
- * inspectors read, admins operate. 401 and 403 answer in Problem Details.
+ * HTTP Basic over the API ({@link ApiPaths}), with the permissions of PRODUCT.md: officers record,
+ * the chair decides, inspectors read, admins operate. 401 and 403 answer in Problem Details. The
+ * pages have a chain of their own (PageSecurityConfiguration), with the same accounts and throttle.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -54,6 +56,7 @@ public class SecurityConfiguration {
         "/api/petitions/*/written-answer", "/api/petitions/*/escalation"};
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ObjectMapper json,
                             @Value("${petition.http.allowed-origins:}") List<String> allowedOrigins)
             throws Exception {
@@ -62,6 +65,7 @@ public class SecurityConfiguration {
         String inspector = Role.INSPECTOR.name();
         String admin = Role.ADMIN.name();
         return http
+                .securityMatcher(ApiPaths.PATTERNS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(authentication)
@@ -78,6 +82,9 @@ public class SecurityConfiguration {
                     a.requestMatchers("/error").permitAll();
                     read(a, new String[] {"/actuator/health", "/actuator/health/**"});
                     read(a, new String[] {"/actuator/**"}, Role.ADMIN);
+                    // The API's description (OpenAPI 3) and Swagger UI, served from its webjar: every signed-in role.
+                    read(a, new String[] {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                            "/swagger-ui.html", "/swagger-ui/**"}, Role.values());
                     a.requestMatchers(POST, "/api/petitions").hasAnyRole(officer, chair);
                     a.requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair);
                     a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
@@ -107,7 +114,7 @@ public class SecurityConfiguration {
      * A read: GET and HEAD, which Spring MVC answers with the GET handler, so the two always have the
      * same rule. No roles: anyone, signed in or not.
      */
-    private static void read(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+    static void read(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
                              String[] paths, Role... roles) {
         String[] names = Arrays.stream(roles).map(Role::name).toArray(String[]::new);
         for (HttpMethod method : List.of(GET, HEAD)) {

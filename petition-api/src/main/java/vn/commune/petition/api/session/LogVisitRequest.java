@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.session.LogVisit;
 import vn.commune.petition.domain.session.RefusalGround;
 import vn.commune.petition.domain.session.VisitOutcome;
 
@@ -22,6 +23,12 @@ public record LogVisitRequest(
         @NotNull VisitOutcome outcome,
         @Valid VisitPetitionRequest petition,
         RefusalGround legalGround) {
+
+    /** The command that logs this visit as {@code visitId}, with the petition it received, if any. */
+    LogVisit command(String sessionId, String visitId, String petitionId) {
+        return new LogVisit(sessionId, visitId, people, group, representatives, repeat, kind, summary, outcome,
+                petitionId, legalGround);
+    }
 
     @AssertTrue(message = "petition is required when the outcome is PETITION_RECEIVED, and only then")
     boolean isPetitionGivenWhenReceived() {

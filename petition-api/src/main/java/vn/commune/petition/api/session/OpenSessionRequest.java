@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.commune.petition.api.deadline.BusinessDate;
+import vn.commune.petition.domain.session.OpenSession;
 import vn.commune.petition.domain.session.SessionKind;
 
 /** The body of {@code POST /api/sessions}. */
@@ -14,4 +15,8 @@ public record OpenSessionRequest(
         @NotNull SessionKind kind,
         @NotBlank @Size(max = 200) String host,
         @NotNull Boolean hostedInPerson) {
+
+    OpenSession command(String sessionId, LocalDate today) {
+        return new OpenSession(sessionId, heldOn, kind, host, hostedInPerson, today);
+    }
 }

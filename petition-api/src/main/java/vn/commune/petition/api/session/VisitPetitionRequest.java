@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import vn.commune.petition.api.petition.PetitionerRequest;
+import vn.commune.petition.api.petition.ReceivePetitionRequest;
+import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.projections.session.SessionView;
 
 /** The petition a visit produced: a petition's body without receivedOn, channel and sessionId. */
 public record VisitPetitionRequest(
@@ -15,4 +18,10 @@ public record VisitPetitionRequest(
         @NotBlank @Size(max = 4000) String summary,
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward) {
+
+    /** The petition as received at the session: on its day, through the reception session. */
+    public ReceivePetitionRequest at(SessionView session) {
+        return new ReceivePetitionRequest(session.heldOn(), Channel.RECEPTION_SESSION, kind, field, summary,
+                petitioners, ward, session.id());
+    }
 }

@@ -2,37 +2,24 @@ package vn.commune.petition.api.write;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.commune.petition.api.idempotency.Idempotency;
 import vn.commune.petition.api.idempotency.Idempotency.StoredResponse;
-import vn.commune.petition.api.problem.FieldProblem;
-import vn.commune.petition.api.problem.InvalidRequestException;
+import vn.commune.petition.api.idempotency.Idempotency;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
 
 /**
- * Every write request runs here, in one transaction: its Idempotency-Key, its commands and their
- * events, the subscribing projections and the response. Any failure rolls it all back.
+ * Every write runs here, in one transaction: its Idempotency-Key, its commands and their events,
+ * the subscribing projections and the answer. Any failure rolls it all back.
  */
 @Component
 public class Writes {
-
-    /**
-     * An Idempotency-Key is text of printable ASCII (the characters of an RFC 8941 string), as its
-     * specification says; a header's bytes beyond ASCII reach the service as Latin-1 guesswork.
-     */
-    private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
 
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
@@ -47,39 +34,32 @@ public class Writes {
         this.json = json;
     }
 
-    /** Runs {@code action} once per Idempotency-Key, in one transaction, and answers with its response. */
-    public ResponseEntity<String> run(Object body, String idempotencyKey, HttpServletRequest request,
-                                      Supplier<StoredResponse> action) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || !KEY.matcher(idempotencyKey).matches())) {
-            throw new InvalidRequestException(List.of(
-                    new FieldProblem("Idempotency-Key", "must be 1 to 200 printable ASCII characters")));
+    /**
+     * Runs {@code action} in one transaction, once per Idempotency-Key: a request that repeats a key
+     * gets the answer kept for it (read back as {@code type}) and writes nothing.
+     */
+    public <T> Written<T> run(WriteHeaders headers, Object body, Class<T> type, Supplier<Written<T>> action) {
+        if (headers.idempotencyKey() == null) {
+            return transaction.execute(status -> action.get());
         }
-        String hash = Idempotency.hash(request.getMethod(), request.getRequestURI(), write(body));
+        String hash = Idempotency.hash(headers.request(), write(body));
+        AtomicReference<Written<T>> fresh = new AtomicReference<>();
         StoredResponse stored = transaction.execute(status ->
-                idempotency.once(currentUser(), idempotencyKey, hash, action));
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(stored.status())
-                .contentType(MediaType.APPLICATION_JSON);
-        if (stored.etag() != null) {
-            response.eTag(stored.etag());
-        }
-        if (stored.location() != null) {
-            response.header(HttpHeaders.LOCATION, stored.location());
-        }
-        if (stored.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.body(stored.body());
+                idempotency.once(currentUser(), headers.idempotencyKey(), hash, () -> {
+                    Written<T> written = action.get();
+                    fresh.set(written);
+                    return new StoredResponse(written.status(), written.location(), written.etag(),
+                            write(written.body()), false);
+                }));
+        return stored.replayed()
+                ? new Written<>(stored.status(), stored.location(), stored.etag(), read(stored.body(), type), true)
+                : fresh.get();
     }
 
     /** Sends a command in the current transaction, recording the signed-in user on its events. */
     public void send(Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .withMetaData(Map.of(PetitionHistoryQuery.RECORDED_BY, currentUser())));
-    }
-
-    /** A response to keep: its status, Location, ETag and body written as JSON. */
-    public StoredResponse response(int status, String location, String etag, Object body) {
-        return new StoredResponse(status, location, etag, write(body), false);
     }
 
     private static String currentUser() {
@@ -91,6 +71,14 @@ public class Writes {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a kept answer", e);
         }
     }
 }

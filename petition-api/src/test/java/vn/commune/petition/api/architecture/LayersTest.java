@@ -1,15 +1,19 @@
 package vn.commune.petition.api.architecture;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.InstantSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The arrows point one way: api → projections → domain. */
+/** The arrows point one way (api → projections → domain), and the domain reads no clock. */
 class LayersTest {
 
     private static JavaClasses classes;
@@ -49,5 +53,27 @@ class LayersTest {
                         "org.springframework..", "java.sql..", "javax.sql..", "com.fasterxml.jackson..",
                         "jakarta.persistence..")
                 .check(classes);
+    }
+
+    /**
+     * Time enters the domain as data (each command's business date and {@code today}): nothing in it
+     * reads a clock, asks for "now", or holds a Clock to ask later.
+     */
+    @Test
+    void the_domain_never_reads_the_clock() {
+        noClasses().that().resideInAPackage("vn.commune.petition.domain..")
+                .should().callMethodWhere(DescribedPredicate.describe("now() or the system clock",
+                        call -> call.getTarget().getName().equals("now")
+                                || call.getTarget().getOwner().isEquivalentTo(System.class)
+                                        && (call.getTarget().getName().equals("currentTimeMillis")
+                                        || call.getTarget().getName().equals("nanoTime"))))
+                .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+                .orShould().dependOnClassesThat().areAssignableTo(InstantSource.class)
+                .check(classes);
+    }
+
+    @Test
+    void nothing_prints_instead_of_logging() {
+        noClasses().should(ACCESS_STANDARD_STREAMS).check(classes);
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -29,9 +30,10 @@ import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
 
 /**
- * Every route is denied unless a rule names it. The routes are Spring's own handler mappings, not a
- * list kept by hand, so a route added later without a rule fails here; HEAD is allowed exactly where
- * GET is, to exactly the same roles.
+ * Every route is denied unless a rule names it, in the chain that answers it: the API's (HTTP
+ * Basic) or the pages' (sign-in form). The routes are Spring's own handler mappings, not a list
+ * kept by hand, so a route added later without a rule fails here; HEAD is allowed exactly where GET
+ * is, to exactly the same roles.
  */
 @PetitionServiceTest
 class AccessRulesTest {
@@ -45,9 +47,13 @@ class AccessRulesTest {
     ApplicationContext context;
 
     @Autowired
-    SecurityFilterChain chain;
+    FilterChainProxy security;
 
-    private AuthorizationManager<jakarta.servlet.http.HttpServletRequest> rules() {
+    /** The rules of the first chain that answers this request, as Spring Security picks it. */
+    private AuthorizationManager<jakarta.servlet.http.HttpServletRequest> rules(MockHttpServletRequest request) {
+        SecurityFilterChain chain = security.getFilterChains().stream()
+                .filter(candidate -> candidate.matches(request))
+                .findFirst().orElseThrow();
         return chain.getFilters().stream()
                 .filter(AuthorizationFilter.class::isInstance)
                 .map(filter -> ((AuthorizationFilter) filter).getAuthorizationManager())
@@ -82,7 +88,7 @@ class AccessRulesTest {
                     ? new AnonymousAuthenticationToken("key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))
                     : UsernamePasswordAuthenticationToken.authenticated(who, null,
                             AuthorityUtils.createAuthorityList("ROLE_" + who));
-            AuthorizationDecision decision = (AuthorizationDecision) rules().authorize(() -> user, request);
+            AuthorizationDecision decision = (AuthorizationDecision) rules(request).authorize(() -> user, request);
             if (decision != null && decision.isGranted()) {
                 allowed.add(who);
             }
@@ -93,7 +99,8 @@ class AccessRulesTest {
     @Test
     void every_mapped_route_has_a_rule_that_lets_someone_in_and_head_follows_get() {
         Set<String> routes = routes();
-        assertThat(routes).as("the handler mappings were read").anyMatch(r -> r.startsWith("POST /api/petitions/"));
+        assertThat(routes).as("the handler mappings were read").anyMatch(r -> r.startsWith("POST /api/petitions/"))
+                .as("pages too").anyMatch(r -> r.startsWith("GET /petitions/"));
         List<String> withoutRule = new ArrayList<>();
         Map<String, String> headUnlikeGet = new TreeMap<>();
         for (String route : routes) {
@@ -126,6 +133,18 @@ class AccessRulesTest {
             assertThat(Api.as(port, role).get("/api/nothing-here").status()).isEqualTo(403);
         }
         assertThat(Api.as(port, null, null).get("/api/nothing-here").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_page_no_rule_names_is_denied_to_every_role_and_the_public_ones_are_few() {
+        assertThat(allowed("GET", "/nothing-here")).isEmpty();
+        assertThat(allowed("POST", "/petitions/" + UUID.randomUUID())).isEmpty();
+        assertThat(allowed("GET", "/")).containsExactly("OFFICER", "CHAIR", "INSPECTOR", "ADMIN");
+        assertThat(allowed("GET", "/petitions/" + UUID.randomUUID())).as("no petition data for the admin")
+                .containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+        assertThat(allowed("GET", "/login")).contains("anonymous");
+        assertThat(allowed("GET", "/css/pages.css")).contains("anonymous");
+        assertThat(allowed("GET", "/webjars/htmx.org/dist/htmx.min.js")).contains("anonymous");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.commune.petition.api.PetitionServiceTest;
 import vn.commune.petition.api.RawHttp;
+import vn.commune.petition.api.pages.PageSessions;
 
 /**
  * Password guessing over HTTP Basic, from several client addresses of the loopback. Limits are
@@ -75,5 +76,24 @@ class SignInThrottlingTest {
         assertThat(throttled("account") - before).isEqualTo(1);
         assertThat(get("127.0.0.1", "chair", "chair").status()).as("where the chair signed in").isEqualTo(200);
         assertThat(get("127.0.0.18", "inspector", "inspector").status()).as("another account").isEqualTo(200);
+    }
+
+    @Test
+    void the_sign_in_form_goes_through_the_same_throttle_and_says_how_long_to_wait() {
+        for (int i = 1; i <= 5; i++) {
+            RawHttp.Response wrong = PageSessions.signIn(port, "127.0.0.40", "admin", "guess" + i);
+            assertThat(wrong.status()).as("attempt %d", i).isEqualTo(302);
+            assertThat(wrong.header("Location")).as("attempt %d", i).endsWith("/login?error");
+        }
+        RawHttp.Response throttled = PageSessions.signIn(port, "127.0.0.40", "admin", "admin");
+        assertThat(throttled.status()).isEqualTo(302);
+        assertThat(throttled.header("Location")).as("the right password, unchecked").matches(".*/login\\?wait=\\d+");
+        String wait = throttled.header("Location").replaceAll(".*wait=", "");
+        RawHttp.Response form = RawHttp.request("GET", "/login?wait=" + wait).send(port);
+        assertThat(form.body()).contains("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + wait + " giây.");
+        assertThat(form.header("Retry-After")).isEqualTo(wait);
+        assertThat(get("127.0.0.40", "admin", "admin").status()).as("HTTP Basic from the same address").isEqualTo(429);
+        assertThat(PageSessions.signIn(port, "127.0.0.41", "admin", "admin").header("Location"))
+                .as("the form from another address").endsWith("/");
     }
 }

@@ -7,12 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.DeadlineExtended;
+import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
@@ -102,6 +107,66 @@ public class PetitionViewQueries {
                 .stream()
                 .map(view -> view.overdueOn(day))
                 .toList();
+    }
+
+    /** The open petitions due in [{@code from}, {@code to}], the soonest due first; at most {@code limit}. */
+    public List<PetitionView> openDueBetween(LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM petition_view
+                WHERE closed_on IS NULL AND due_on BETWEEN :from AND :to
+                ORDER BY due_on, received_on, reference
+                LIMIT :limit
+                """)
+                .param("from", from)
+                .param("to", to)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * The petitions in {@code status}, the soonest due first (a received petition's due date is its
+     * handling deadline, an accepted one's its resolution deadline); at most {@code limit}.
+     */
+    public List<PetitionView> inStatusByDueDate(PetitionStatus status, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM petition_view
+                WHERE status = :status
+                ORDER BY due_on NULLS LAST, received_on, reference
+                LIMIT :limit
+                """)
+                .param("status", status.name())
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * How many more times the deadline of each accepted petition among {@code ids} may be extended:
+     * the extensions its acceptance allowed (kept in the PetitionAccepted event) less those recorded.
+     * A petition not accepted is not in the map.
+     */
+    public Map<String, Integer> extensionsLeft(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> left = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.aggregate_identifier AS id,
+                       CAST(CAST(convert_from(a.payload, 'UTF8') AS jsonb) ->> 'extensionsAllowed' AS int)
+                         - (SELECT count(*) FROM domainevententry x
+                             WHERE x.aggregate_identifier = a.aggregate_identifier AND x.payload_type = :extended)
+                         AS extensions_left
+                FROM domainevententry a
+                WHERE a.payload_type = :accepted AND a.aggregate_identifier IN (:ids)
+                """)
+                .param("accepted", PetitionAccepted.class.getName())
+                .param("extended", DeadlineExtended.class.getName())
+                .param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    left.put(rs.getString("id"), Math.max(0, rs.getInt("extensions_left")));
+                });
+        return left;
     }
 
     private PetitionView map(ResultSet rs, int row) throws SQLException {

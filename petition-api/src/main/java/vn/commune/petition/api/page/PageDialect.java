@@ -1,0 +1,107 @@
+package vn.commune.petition.api.page;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.dialect.AbstractDialect;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
+import vn.commune.petition.api.security.Role;
+
+/**
+ * {@code #ui} in every template: dates as the commune writes them ({@code ${#ui.date(p.dueOn)}} is
+ * 05/01/2024, {@code ${#ui.dateTime(e.recordedAt)}} 05/01/2024 14:30 in Asia/Ho_Chi_Minh) and the
+ * signed-in user's role ({@code ${#ui.role()}}, null when nobody is signed in), the commune's name
+ * ({@code ${#ui.commune()}}). One formatter for every page.
+ */
+@Component
+public class PageDialect extends AbstractDialect implements IExpressionObjectDialect {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private static final List<Role> PRECEDENCE = List.of(Role.CHAIR, Role.OFFICER, Role.INSPECTOR, Role.ADMIN);
+
+    private final Ui ui;
+
+    PageDialect(Clock clock, @Value("${petition.commune.name}") String commune) {
+        super("petition-pages");
+        this.ui = new Ui(clock, commune);
+    }
+
+    @Override
+    public IExpressionObjectFactory getExpressionObjectFactory() {
+        return new IExpressionObjectFactory() {
+            @Override
+            public Set<String> getAllExpressionObjectNames() {
+                return Set.of("ui");
+            }
+
+            @Override
+            public Object buildObject(IExpressionContext context, String expressionObjectName) {
+                return ui;
+            }
+
+            @Override
+            public boolean isCacheable(String expressionObjectName) {
+                return true;
+            }
+        };
+    }
+
+    /** What {@code #ui} offers templates. */
+    public static final class Ui {
+
+        private final Clock clock;
+        private final String commune;
+
+        Ui(Clock clock, String commune) {
+            this.clock = clock;
+            this.commune = commune;
+        }
+
+        /** The commune's name as its People's Committee writes it ({@code petition.commune.name}). */
+        public String commune() {
+            return commune;
+        }
+
+        /** dd/MM/yyyy, or "" for no date. */
+        public String date(LocalDate day) {
+            return day == null ? "" : DAY.format(day);
+        }
+
+        /** dd/MM/yyyy HH:mm in the commune's zone, or "" for no instant. */
+        public String dateTime(Instant instant) {
+            return instant == null ? "" : DAY_AND_TIME.format(instant.atZone(clock.getZone()));
+        }
+
+        /** The signed-in user's role, or null. */
+        public Role role() {
+            return role(SecurityContextHolder.getContext().getAuthentication());
+        }
+
+        /**
+         * The role a page is shown for: the first of chair, officer, inspector and admin that this
+         * authentication holds (an account usually has one), or null.
+         */
+        public static Role role(Authentication user) {
+            if (user == null || !user.isAuthenticated()) {
+                return null;
+            }
+            Set<String> held = user.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .collect(Collectors.toSet());
+            return PRECEDENCE.stream().filter(role -> held.contains("ROLE_" + role.name())).findFirst().orElse(null);
+        }
+    }
+}
