@@ -45,7 +45,8 @@ class RebuildConfiguration {
 
     @Bean
     ProjectionRebuilder projectionRebuilder(DataSource dataSource, PlatformTransactionManager transactions,
-                                            AxonConfiguration.StorageEngines engines, Clock clock, ObjectMapper json,
+                                            AxonConfiguration.StorageEngines engines, Clock clock,
+                                            @Qualifier("projectionObjectMapper") ObjectMapper json,
                                             @Value("${petition.rebuild.batch-size:" + ProjectionRebuilder.BATCH + "}")
                                             int batch,
                                             @Qualifier("projectionRunThreads") ThreadPoolTaskExecutor runThreads,

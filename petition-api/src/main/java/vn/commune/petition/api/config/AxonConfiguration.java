@@ -4,142 +4,98 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.SQLException;
 import java.time.Duration;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import vn.commune.petition.domain.dossier.Dossier;
 import vn.commune.petition.domain.petition.Petition;
 import vn.commune.petition.domain.session.ReceptionSession;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
 
 /**
- * Axon's wiring: the Petition aggregate (the domain carries no Spring annotation), Jackson for
- * every stored message, and the signed-in user copied from each command onto its events.
+ * What Axon's auto-configuration and the {@code axon.*} properties do not say: the aggregates (the
+ * domain carries no Spring annotation), the mapper of the stored messages, the column names of V1,
+ * how the event store waits for events, and the signed-in user copied from each command onto its
+ * events.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
     /**
-     * Events are written with their own ObjectMapper, independent of the web's, so that no change
-     * to how the API reads JSON can change how the event store is written.
+     * The mapper of Axon's Jackson serializer ({@code axon.serializer.general}), which finds it by this
+     * name: events, tokens and dead letters are stored with it. Not the web's, and never injected in
+     * its place: no change to how the API reads JSON can change how events are stored.
      */
-    static Serializer storedMessageSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
+    @Bean(name = "defaultAxonObjectMapper", defaultCandidate = false)
+    ObjectMapper storedMessages() {
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder()
-                .objectMapper(mapper)
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
     }
 
-    @Bean
-    @Primary
-    Serializer serializer() {
-        return storedMessageSerializer();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return storedMessageSerializer();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return storedMessageSerializer();
-    }
-
-    /** The event tables of V1__axon_event_store.sql, in snake case. */
+    /** The columns of V1__axon_event_store.sql in snake case; its tables are Axon's names in lower case. */
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
-                .eventTable("domainevententry")
-                .snapshotTable("snapshotevententry")
                 .globalIndexColumn("global_index")
                 .timestampColumn("time_stamp")
                 .eventIdentifierColumn("event_identifier")
                 .aggregateIdentifierColumn("aggregate_identifier")
                 .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
                 .payloadTypeColumn("payload_type")
                 .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
     }
 
-    /** The token table of V1__axon_event_store.sql, in snake case. */
+    /** The token table's columns of V1 in snake case. */
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder()
-                .setTokenTable("tokenentry")
                 .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
                 .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
                 .build();
     }
 
     /**
-     * Two steps on one petition at the same moment both try to store the next sequence number; the
-     * loser's INSERT fails on the unique key (PostgreSQL's SQLSTATE 23505, often inside a batch
-     * exception). Recognising it makes Axon report a ConcurrencyException, answered 409.
+     * Two steps on one aggregate at once both store its next sequence number, and the loser's INSERT
+     * breaks the unique key (SQLSTATE 23505): Axon then reports a ConcurrencyException, answered 409.
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return exception -> {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql) {
-                    for (SQLException next = sql; next != null; next = next.getNextException()) {
-                        if ("23505".equals(next.getSQLState())) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        };
+        return new SQLStateResolver("23505");
     }
 
     /**
-     * Axon forgets a position it is waiting for once it has read more than this many positions past
-     * it (10,000 by default). An open transaction sees at most the positions written within the
-     * transaction timeout pass it: 20 s at twice the write path's peak here (975 receipts a second,
-     * docs/BENCHMARKS.md) is 40,000. Every position waited for is one parameter of the counts' query,
-     * and PostgreSQL takes at most 65,535.
+     * How many positions past a missing event the engines keep waiting for it (Axon's maxGapOffset,
+     * 10,000 by default): more than a transaction timeout of writes at twice the peak measured
+     * (docs/BENCHMARKS.md), and fewer than the 65,535 parameters of the counts' query.
      */
     public static final int MAX_GAP_OFFSET = 50_000;
 
     /**
-     * Makes the JDBC storage engines on the event tables of V1, as Axon's JDBC auto-configuration
-     * would, reading {@code batchSize} events per query: the event store's (Axon's 100) and a
-     * rebuild's (ProjectionRebuilder.BATCH) differ only in that.
+     * The JDBC storage engines on V1's tables, reading {@code batchSize} events per query: the event
+     * store's (Axon's 100) and a rebuild's (ProjectionRebuilder.BATCH) differ only in that.
      */
     @FunctionalInterface
     public interface StorageEngines {
@@ -148,19 +104,15 @@ public class AxonConfiguration {
 
     /**
      * The engines wait {@code petition.events.gap-timeout} for an event missing below one they have
-     * read. An event's position is taken when it is inserted and becomes visible when its transaction
-     * commits; once the events after a missing position are older than the gap timeout, Axon gives up
-     * on it, and an event committed there later is never handled, silently (AxonFramework #4829,
-     * #2958). The event after it was inserted within a transaction timeout of its own timestamp, and
-     * the missing one, inserted before it, is committed or gone within a transaction timeout of that:
-     * so a gap timeout above twice the transaction timeout never gives up on an event that can still
-     * come. The default, 5 minutes against 20 s, leaves room for clocks that differ between servers.
+     * read; past it, Axon never reads that event (AxonFramework #4829, #2958). The event read was
+     * inserted within a transaction timeout of its timestamp, and the missing one, inserted before it,
+     * commits or is gone within a transaction timeout of that: a gap timeout of more than twice the
+     * transaction timeout never gives up on an event that can still come.
      */
     @Bean
-    StorageEngines storageEngines(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                  PersistenceExceptionResolver persistenceExceptionResolver,
-                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                  EventSchema eventSchema, org.axonframework.config.Configuration configuration,
+    StorageEngines storageEngines(org.axonframework.config.Configuration axon, ConnectionProvider connections,
+                                  TransactionManager transactions, EventSchema schema,
+                                  PersistenceExceptionResolver duplicateKeys,
                                   @Value("${petition.events.gap-timeout}") Duration gapTimeout,
                                   @Value("${petition.db.transaction-timeout}") Duration transactionTimeout) {
         if (gapTimeout.compareTo(transactionTimeout.multipliedBy(2)) <= 0) {
@@ -168,47 +120,49 @@ public class AxonConfiguration {
                     + " petition.db.transaction-timeout (" + transactionTimeout + "), or the counts may skip an event"
                     + " whose transaction commits late");
         }
-        return batchSize -> JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
+        return batchSize -> new JdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(axon.serializer())
+                .eventSerializer(axon.eventSerializer())
+                .upcasterChain(axon.upcasterChain())
+                .snapshotFilter(axon.snapshotFilter())
+                .persistenceExceptionResolver(duplicateKeys)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
                 .batchSize(batchSize)
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .maxGapOffset(MAX_GAP_OFFSET)
-                .build();
-    }
+                .maxGapOffset(MAX_GAP_OFFSET)) {
 
-    @Bean
-    EventStorageEngine eventStorageEngine(StorageEngines engines) {
-        return engines.reading(100);
+            /**
+             * A blocking read, the event store's own read ahead for the processors that tail it, ends
+             * after a batch: the store holds every event read since such a read began until it ends.
+             */
+            @Override
+            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+                Stream<? extends TrackedEventMessage<?>> events = super.readEvents(token, mayBlock);
+                return mayBlock ? events.limit(batchSize) : events;
+            }
+        };
     }
 
     /**
-     * Axon's event store, polling for new events every {@code petition.projections.fetch-delay}
-     * (25 ms) instead of Axon's default second. Axon wakes its readers when its unit of work commits,
-     * but here that unit of work joins the request's transaction, which commits a moment later: the
-     * wake-up finds nothing yet, and without a short poll the counts would lag by up to a second.
-     * Its tailing reads are cut into pieces (BoundedTailingStorage).
+     * Axon's event store, polling for new events every {@code petition.projections.fetch-delay} (25 ms)
+     * instead of every second: Axon wakes its readers when its unit of work commits, but that unit of
+     * work joins the request's transaction, which commits a moment later.
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                  org.axonframework.config.Configuration configuration,
+    EmbeddedEventStore eventStore(StorageEngines engines, org.axonframework.config.Configuration axon,
                                   @Value("${petition.projections.fetch-delay:25}") long fetchDelay) {
         return EmbeddedEventStore.builder()
-                .storageEngine(new BoundedTailingStorage(storageEngine, 1_000))
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .storageEngine(engines.reading(100))
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay)
                 .build();
     }
 
     @Bean
-    ConfigurerModule petitionAggregate() {
+    ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(Petition.class)
                 .configureAggregate(ReceptionSession.class)
@@ -220,6 +174,7 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(PetitionHistoryQuery.RECORDED_BY);
     }
 
+    /** Axon's own, which it declares only when no other provider is. */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();

@@ -21,12 +21,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import vn.commune.petition.projections.counts.CountsProjection;
 
 /**
- * Which metrics are worth their cost per request. Profiling the write path showed a fifth of its
- * CPU in metrics nobody reads: Axon's monitors on the command bus, the event bus and each of the
- * four subscribing processors (each one also reports every event it ignores), and an observation
- * around each of Spring Security's filters. What remains: our own command, rule, lag and gap metrics,
- * Spring's {@code http.server.requests}, and Axon's monitor on the tracking processor that keeps
- * the counts, the one whose latency matters to operators.
+ * The metrics worth their cost per request: our own command, rule, lag and gap metrics, Spring's
+ * {@code http.server.requests}, and Axon's monitor on the tracking processor that keeps the counts,
+ * whose latency matters to operators. Not Axon's monitors on the buses and the subscribing
+ * processors, nor an observation around each of Spring Security's filters (bench/FINDINGS.md).
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -34,8 +32,7 @@ class MetricsConfiguration {
     /**
      * Axon's message counter and latency gauge for the counts processor, under Axon's meter names
      * ({@code eventProcessor.*}). Not Axon's full set: its capacity and timer monitors keep every
-     * measurement of a sliding window in memory, and a catch-up over a million stored events held
-     * a million of them, enough to exhaust a 512 MB heap.
+     * measurement of their sliding window in memory, one per event during a catch-up.
      */
     @Bean
     ConfigurerModule countsProcessorMetrics(MeterRegistry meters) {

@@ -168,7 +168,7 @@ final class DossierCsv {
     }
 
     private static String text(String value, int line, String column, int max, List<Problem> problems) {
-        String problem = value.isEmpty() ? "must not be empty" : Text.problemInLine(value);
+        String problem = Text.blank(value) ? "must not be empty" : Text.problemInLine(value);
         if (problem != null) {
             problems.add(new Problem(line, column, problem));
             return null;

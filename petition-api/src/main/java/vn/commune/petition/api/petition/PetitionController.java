@@ -55,67 +55,67 @@ class PetitionController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<PetitionView> receive(@RequestBody ReceivePetitionRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> receive(@RequestBody @Valid ReceivePetitionRequest body, WriteHeaders write) {
         return recorder.receive(body, write).response();
     }
 
     @PostMapping("/{id}/acceptance")
-    ResponseEntity<PetitionView> accept(@PathVariable String id, @RequestBody AcceptanceRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> accept(@PathVariable String id, @RequestBody @Valid AcceptanceRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/forwarding")
-    ResponseEntity<PetitionView> forward(@PathVariable String id, @RequestBody ForwardingRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> forward(@PathVariable String id, @RequestBody @Valid ForwardingRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/guidance")
-    ResponseEntity<PetitionView> guide(@PathVariable String id, @RequestBody GuidanceRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> guide(@PathVariable String id, @RequestBody @Valid GuidanceRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/rejection")
-    ResponseEntity<PetitionView> reject(@PathVariable String id, @RequestBody RejectionRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> reject(@PathVariable String id, @RequestBody @Valid RejectionRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/archival")
-    ResponseEntity<PetitionView> archive(@PathVariable String id, @RequestBody ArchivalRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> archive(@PathVariable String id, @RequestBody @Valid ArchivalRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/mediations")
-    ResponseEntity<PetitionView> mediate(@PathVariable String id, @RequestBody MediationRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> mediate(@PathVariable String id, @RequestBody @Valid MediationRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/dialogues")
-    ResponseEntity<PetitionView> dialogue(@PathVariable String id, @RequestBody DialogueRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> dialogue(@PathVariable String id, @RequestBody @Valid DialogueRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/advisory-council")
-    ResponseEntity<PetitionView> consultAdvisoryCouncil(@PathVariable String id, @RequestBody AdvisoryCouncilRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> consultAdvisoryCouncil(@PathVariable String id, @RequestBody @Valid AdvisoryCouncilRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/extensions")
-    ResponseEntity<PetitionView> extend(@PathVariable String id, @RequestBody ExtensionRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> extend(@PathVariable String id, @RequestBody @Valid ExtensionRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/written-answer")
-    ResponseEntity<PetitionView> answer(@PathVariable String id, @RequestBody WrittenAnswerRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> answer(@PathVariable String id, @RequestBody @Valid WrittenAnswerRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/escalation")
-    ResponseEntity<PetitionView> escalate(@PathVariable String id, @RequestBody EscalationRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> escalate(@PathVariable String id, @RequestBody @Valid EscalationRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 
     @PostMapping("/{id}/withdrawal")
-    ResponseEntity<PetitionView> withdraw(@PathVariable String id, @RequestBody WithdrawalRequest body, WriteHeaders write) {
+    ResponseEntity<PetitionView> withdraw(@PathVariable String id, @RequestBody @Valid WithdrawalRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();
     }
 

@@ -28,7 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * No request body is larger than a petition: one whose declared length is over the limit is
  * refused with 413 before it is read, and one without a declared length is cut off at the limit
  * and refused with the same 413 (ProblemHandling answers the {@link BodyTooLargeException}).
- * Whatever happens while a body is read, the thread forgets it once the request is answered.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -57,13 +56,7 @@ class BodySizeLimit extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), tooLarge(limit, request.getRequestURI()));
             return;
         }
-        try {
-            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
-        } finally {
-            // A body read that ended in neither a body nor a 400 (an error thrown by a deserializer)
-            // must not leave this thread reading the projections' JSON as a request body.
-            LenientBodyReading.end();
-        }
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
     }
 
     /** The 413 answer, whether the body declared its length or passed the limit while it was read. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.CharacterCodingException;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,45 +167,42 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return null;
     }
 
+    /** A request body (its type problems come with Bean Validation's, see JsonBodies) or query parameters. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(invalidRequest(problems(ex.getBindingResult()), null));
+        return ResponseEntity.badRequest().body(invalidRequest(problems(ex.getBindingResult()),
+                ((ServletWebRequest) request).getRequest()));
     }
 
+    /** A body that could not be read at all; JsonBodies answers for what is wrong inside a JSON body. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         if (ex.getMostSpecificCause() instanceof CharacterCodingException) {
-            LenientBodyReading.end();
-            return ResponseEntity.badRequest().body(invalidRequest(List.of(NOT_UTF8), null));
+            return ResponseEntity.badRequest().body(invalidRequest(List.of(NOT_UTF8), servletRequest));
         }
         if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
-                    .body(BodySizeLimit.tooLarge(tooLarge.limit(),
-                            ((ServletWebRequest) request).getRequest().getRequestURI()));
+                    .body(BodySizeLimit.tooLarge(tooLarge.limit(), servletRequest.getRequestURI()));
         }
-        FieldProblem stopped = LenientBodyReading.stoppedAt(ex.getCause());
-        List<FieldProblem> problems = new ArrayList<>(LenientBodyReading.end());
-        if (stopped != null) {
-            problems.add(stopped);
-            return ResponseEntity.badRequest().body(invalidRequest(problems, null));
-        }
-        String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
-                ? "The request has no body" : "The body is not well-formed JSON";
-        // What was noted before the JSON broke off is listed too, and the body is named as malformed.
-        problems.removeIf(problem -> problem.field().equals("body"));
-        problems.add(new FieldProblem("body", detail));
-        ProblemDetail problem = invalidRequest(problems, null);
+        // Spring finds no body without reading one; reading one fails only by I/O.
+        String detail = ex.getCause() == null ? "The request has no body" : "The body could not be read";
+        ProblemDetail problem = invalidRequest(List.of(new FieldProblem("body", detail)), servletRequest);
         problem.setDetail(detail);
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** A query parameter that is not of its type: what was sent, and what it should be. */
-    private static List<FieldProblem> problems(BindingResult result) {
+    /**
+     * Bean Validation's findings, by field, and query parameters that are not of their type (what was
+     * sent, and what it should be).
+     */
+    static List<FieldProblem> problems(BindingResult result) {
         return result.getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
                 .map(error -> new FieldProblem(error.getField(), error.isBindingFailure()
                         ? mismatch(error)
                         : error.getDefaultMessage()))
@@ -219,7 +216,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
                 ? error.unwrap(TypeMismatchException.class) : null;
         return mismatch != null && mismatch.getRequiredType() != null
-                ? LenientBodyReading.describe(mismatch.getRequiredType(), value)
+                ? BodyFields.describe(mismatch.getRequiredType(), value)
                 : "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a valid value";
     }
 
@@ -233,7 +230,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         List<FieldProblem> listed = byField.values().stream().limit(MAX_LISTED).toList();
         boolean leftOff = byField.size() > MAX_LISTED;
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
-                request == null ? "Invalid request" : title(request, "Invalid request", "Yêu cầu không hợp lệ"),
+                title(request, "Invalid request", "Yêu cầu không hợp lệ"),
                 leftOff ? "More than " + MAX_LISTED + " fields are invalid; the first " + MAX_LISTED + " are listed"
                         : listed.size() == 1 ? "1 field is invalid" : listed.size() + " fields are invalid");
         problem.setProperty("errors", listed);

@@ -1,10 +1,10 @@
 package vn.commune.petition.api.problem;
 
 /**
- * What text from outside may hold: well-formed Unicode (no unpaired surrogate, which PostgreSQL
- * cannot store as UTF-8 and which broke every rebuild), no control character but tab and, where
- * lines are allowed, line breaks (a NUL cannot be stored either), and something to read once every
- * space and invisible formatting character is taken away.
+ * What text from outside may hold: well-formed Unicode (PostgreSQL stores UTF-8, which has no
+ * unpaired surrogate), no control character but tab and, where lines are allowed, line breaks (nor
+ * can it store a NUL), and something to read once every space and invisible formatting character is
+ * taken away.
  */
 public final class Text {
 
@@ -22,21 +22,22 @@ public final class Text {
     }
 
     private static String problem(String value, boolean lines) {
-        boolean visible = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                visible = true;
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "is not well-formed Unicode (an unpaired surrogate)";
             } else if (Character.isISOControl(c) && c != '\t' && !(lines && (c == '\n' || c == '\r'))) {
                 return "contains a control character";
-            } else if (!blank(c)) {
-                visible = true;
             }
         }
-        return visible || value.isEmpty() ? null : "must not be blank";
+        return !value.isEmpty() && blank(value) ? "must not be blank" : null;
+    }
+
+    /** Whether a text shows nothing: each of its characters a space of any kind or invisible (or none at all). */
+    public static boolean blank(String value) {
+        return value.chars().allMatch(c -> blank((char) c));
     }
 
     /** A space of any kind, or a character that shows nothing (zero-width space, joiners, BOM). */

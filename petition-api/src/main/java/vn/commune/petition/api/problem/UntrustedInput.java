@@ -69,7 +69,7 @@ class UntrustedInput extends OncePerRequestFilter {
                     problem = problem != null ? problem : Text.problemInLine(value);
                 }
                 if (problem != null) {
-                    found.add(new FieldProblem(name.length() > 200 ? name.substring(0, 200) + "…" : name, problem));
+                    found.add(new FieldProblem(name, problem));
                 }
             });
         }

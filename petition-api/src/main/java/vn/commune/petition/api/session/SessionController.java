@@ -38,13 +38,13 @@ class SessionController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<SessionView> open(@RequestBody OpenSessionRequest body, WriteHeaders write) {
+    ResponseEntity<SessionView> open(@RequestBody @Valid OpenSessionRequest body, WriteHeaders write) {
         return recorder.open(body, write).response();
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/visits")
-    ResponseEntity<SessionRecorder.LoggedVisit> logVisit(@PathVariable String id, @RequestBody LogVisitRequest body,
+    ResponseEntity<SessionRecorder.LoggedVisit> logVisit(@PathVariable String id, @RequestBody @Valid LogVisitRequest body,
                                                          WriteHeaders write) {
         return recorder.logVisit(id, body, write).response();
     }

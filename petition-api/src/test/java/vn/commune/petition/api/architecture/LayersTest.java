@@ -1,19 +1,30 @@
 package vn.commune.petition.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.InstantSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestBody;
 
-/** The arrows point one way (api → projections → domain), and the domain reads no clock. */
+/**
+ * The arrows point one way (api → projections → domain), the domain reads no clock, and every request
+ * body is validated.
+ */
 class LayersTest {
 
     private static JavaClasses classes;
@@ -75,5 +86,21 @@ class LayersTest {
     @Test
     void nothing_prints_instead_of_logging() {
         noClasses().should(ACCESS_STANDARD_STREAMS).check(classes);
+    }
+
+    /** Spring validates a request body only when it is {@code @Valid} (JsonBodies, only one it read with problems). */
+    @Test
+    void every_request_body_is_validated() {
+        methods().should(new ArchCondition<JavaMethod>("mark each @RequestBody @Valid") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaParameter parameter : method.getParameters()) {
+                    if (parameter.isAnnotatedWith(RequestBody.class) && !parameter.isAnnotatedWith(Valid.class)) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes a body"
+                                + " that Spring does not validate"));
+                    }
+                }
+            }
+        }).check(classes);
     }
 }

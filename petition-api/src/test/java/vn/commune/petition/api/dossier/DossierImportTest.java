@@ -262,6 +262,19 @@ class DossierImportTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    @Test
+    void a_code_or_a_field_that_shows_nothing_is_refused() {
+        String csv = HEADER + "\u00a0\u00a0,Hộ tịch,ONLINE,2021-03-01,2021-03-05,,,\n"
+                + "T12-C-1,\u200b\u3000,ONLINE,2021-03-01,2021-03-05,,,\n";
+        long before = events();
+        Api.Response refused = importCsv(csv);
+        problem(refused, 400);
+        JsonNode lines = refused.json().path("rejectedLines");
+        assertThat(row(lines, 2)).isEqualTo("code: must not be empty");
+        assertThat(row(lines, 3)).isEqualTo("field: must not be empty");
+        assertThat(events()).isEqualTo(before);
+    }
+
     private static String sha256(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")

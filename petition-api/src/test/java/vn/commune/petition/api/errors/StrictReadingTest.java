@@ -20,7 +20,8 @@ import vn.commune.petition.api.PetitionServiceTest;
 /**
  * What the resilience battery found read too leniently or answered too late: a write whose Accept
  * takes no JSON, JSON in another charset, a date with more than a date in it, a number in hex, an
- * entity tag that only looks like the version, and a refused visit that took a reference number.
+ * entity tag that only looks like the version, a refused visit that took a reference number, an
+ * enum's name with a space after it, and an empty text that was stored as none.
  * Uses the year 2010.
  */
 @PetitionServiceTest
@@ -81,6 +82,34 @@ class StrictReadingTest {
         }
         problem(Api.as(port, "inspector").get("/api/audit/verification?upTo=0x10"), 400);
         problem(Api.as(port, "inspector").get("/api/petitions?page=%2310"), 400);
+    }
+
+    @Test
+    void an_enum_is_named_only_as_written() {
+        long before = events();
+        for (String channel : List.of("POST ", " POST", "POST\t", "POST\u0000")) {
+            Map<String, Object> body = Api.petition("2010-03-05", "FEEDBACK", "Điện");
+            body.put("channel", channel);
+            Api.Response response = Api.officer(port).post("/api/petitions", body);
+            problem(response, 400);
+            assertThat(response.json().path("errors").get(0).path("field").asText()).as(channel).isEqualTo("channel");
+            assertThat(response.json().path("errors").get(0).path("message").asText()).as(channel)
+                    .startsWith("'" + channel + "' is not one of: ");
+        }
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void an_empty_optional_text_is_stored_empty_not_as_none() {
+        String id = Api.officer(port).post("/api/petitions", Api.petition("2010-03-05", "FEEDBACK", "Điện"))
+                .text("id");
+        assertThat(Api.officer(port).post("/api/petitions/" + id + "/withdrawal",
+                Map.of("withdrawnOn", "2010-03-06", "reason", "")).status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode events = Api.chair(port).get("/api/petitions/" + id + "/history")
+                .json().path("events");
+        com.fasterxml.jackson.databind.JsonNode withdrawn = events.get(events.size() - 1).path("data");
+        assertThat(withdrawn.path("reason").isTextual()).as(withdrawn.toString()).isTrue();
+        assertThat(withdrawn.path("reason").asText()).isEmpty();
     }
 
     @Test

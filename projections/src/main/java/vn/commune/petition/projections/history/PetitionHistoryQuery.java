@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.PetitionEvent;
@@ -31,11 +32,11 @@ public class PetitionHistoryQuery {
     private final ZoneId zone;
     private final int backdatedAfterDays;
 
-    public PetitionHistoryQuery(EventStore events, ObjectMapper projectionObjectMapper,
+    public PetitionHistoryQuery(EventStore events, @Qualifier("projectionObjectMapper") ObjectMapper json,
                                 @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
                                 @Value("${petition.audit.backdated-after-days:7}") int backdatedAfterDays) {
         this.events = events;
-        this.json = projectionObjectMapper;
+        this.json = json;
         this.zone = zone;
         this.backdatedAfterDays = backdatedAfterDays;
     }

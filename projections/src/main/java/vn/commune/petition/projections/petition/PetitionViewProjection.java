@@ -8,6 +8,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.PetitionAccepted;
@@ -59,9 +60,9 @@ public class PetitionViewProjection {
     private final ProjectionWrites writes;
     private final ObjectMapper json;
 
-    public PetitionViewProjection(ProjectionWrites writes, ObjectMapper projectionObjectMapper) {
+    public PetitionViewProjection(ProjectionWrites writes, @Qualifier("projectionObjectMapper") ObjectMapper json) {
         this.writes = writes;
-        this.json = projectionObjectMapper;
+        this.json = json;
     }
 
     @EventHandler

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.deadline.Timeliness;
@@ -32,9 +33,9 @@ public class PetitionViewQueries {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public PetitionViewQueries(JdbcClient jdbc, ObjectMapper projectionObjectMapper) {
+    public PetitionViewQueries(JdbcClient jdbc, @Qualifier("projectionObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = projectionObjectMapper;
+        this.json = json;
     }
 
     /** The petition with this id, if there is one. */
