@@ -84,6 +84,15 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, new String[] {SIGN_IN});
                     SecurityConfiguration.read(a, new String[] {"/"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR,
                             Role.ADMIN);
+                    // i14-desk: receiving a petition, the session desk, the reception calendar; the roles of
+                    // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
+                    SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing"}, Role.OFFICER,
+                            Role.CHAIR);
+                    a.requestMatchers(POST, "/petitions", "/sessions", "/sessions/*/visits", "/sessions/*/closing")
+                            .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
+                    SecurityConfiguration.read(a, new String[] {"/sessions", "/sessions/*", "/sessions/*/register"},
+                            Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                    // end i14-desk
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());

@@ -1,5 +1,6 @@
 package vn.commune.petition.api.session;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,25 +9,32 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.domain.deadline.WorkingDayCalendar;
+import vn.commune.petition.projections.session.SessionQueries;
 
 /**
  * Lịch tiếp công dân: the days the commune has fixed for its reception sessions (every Thursday by
  * default, {@code petition.sessions.days}), and how each went: held, missed, a holiday, or to come.
  */
 @Component
-class ReceptionSchedule {
+public class ReceptionSchedule {
 
     private final Set<DayOfWeek> days;
     private final WorkingDayCalendar calendar;
+    private final SessionQueries sessions;
+    private final Clock clock;
 
-    ReceptionSchedule(@Value("${petition.sessions.days:THURSDAY}") List<DayOfWeek> days, WorkingDayCalendar calendar) {
+    ReceptionSchedule(@Value("${petition.sessions.days:THURSDAY}") List<DayOfWeek> days, WorkingDayCalendar calendar,
+                      SessionQueries sessions, Clock clock) {
         this.days = Set.copyOf(days);
         this.calendar = calendar;
+        this.sessions = sessions;
+        this.clock = clock;
     }
 
     /** What became of a scheduled day. */
-    enum DayStatus {
+    public enum DayStatus {
         /** A session was held. */
         HELD,
         /** A working day with no session. */
@@ -38,7 +46,12 @@ class ReceptionSchedule {
     }
 
     /** One scheduled day and what became of it. */
-    record ScheduledDay(LocalDate day, DayOfWeek dayOfWeek, DayStatus status) {
+    public record ScheduledDay(LocalDate day, DayOfWeek dayOfWeek, DayStatus status) {
+    }
+
+    /** The scheduled days of [from, to] and what became of each, as of today in the commune. */
+    List<ScheduledDay> of(LocalDate from, LocalDate to) {
+        return between(from, to, sessions.daysHeld(from, to), CommuneClock.today(clock));
     }
 
     List<ScheduledDay> between(LocalDate from, LocalDate to, List<LocalDate> daysHeld, LocalDate today) {

@@ -1,7 +1,6 @@
 package vn.commune.petition.api.session;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.write.WriteHeaders;
@@ -27,13 +25,11 @@ class SessionController {
     private final SessionRecorder recorder;
     private final SessionQueries sessions;
     private final ReceptionSchedule schedule;
-    private final Clock clock;
 
-    SessionController(SessionRecorder recorder, SessionQueries sessions, ReceptionSchedule schedule, Clock clock) {
+    SessionController(SessionRecorder recorder, SessionQueries sessions, ReceptionSchedule schedule) {
         this.recorder = recorder;
         this.sessions = sessions;
         this.schedule = schedule;
-        this.clock = clock;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -60,8 +56,7 @@ class SessionController {
         if (period.to().isAfter(period.from().plusYears(10))) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "the period is at most ten years")));
         }
-        return schedule.between(period.from(), period.to(), sessions.daysHeld(period.from(), period.to()),
-                CommuneClock.today(clock));
+        return schedule.of(period.from(), period.to());
     }
 
     @GetMapping

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.security.Role;
+import vn.commune.petition.api.session.ReceptionSchedule;
 import vn.commune.petition.domain.NamedRule;
 import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.deadline.Timeliness;
@@ -51,7 +54,10 @@ class MessageBundlesTest {
             Map.entry("channel", Channel.class), Map.entry("complexity", Complexity.class),
             Map.entry("mediationOutcome", MediationOutcome.class), Map.entry("timeliness", Timeliness.class),
             Map.entry("sessionKind", SessionKind.class), Map.entry("visitOutcome", VisitOutcome.class),
-            Map.entry("refusalGround", RefusalGround.class), Map.entry("role", Role.class));
+            Map.entry("refusalGround", RefusalGround.class), Map.entry("role", Role.class),
+            // i14-desk: the reception calendar
+            Map.entry("dayStatus", ReceptionSchedule.DayStatus.class), Map.entry("dayOfWeek", DayOfWeek.class),
+            Map.entry("dayOfWeek.short", DayOfWeek.class), Map.entry("month", Month.class));
 
     private static Properties bundle(String name) {
         Properties properties = new Properties();

@@ -181,7 +181,9 @@ class SignInAndHomeJourneyTest {
             assertThat(browser.html()).as("page %s", path).doesNotContain("Kín Danh");
             for (WebElement link : browser.all(By.cssSelector("a[href]"))) {
                 String href = link.getAttribute("href");
-                if (href.startsWith(browser.base()) && !href.contains("lang=") && !href.contains("#")) {
+                // The reception calendar's months lead on without end, and show no petitioner: not followed.
+                if (href.startsWith(browser.base()) && !href.contains("lang=") && !href.contains("#")
+                        && !href.contains("month=")) {
                     toVisit.add(href.substring(browser.base().length()));
                 }
             }

@@ -1,0 +1,39 @@
+package vn.commune.petition.api.petition;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.PetitionKind;
+
+/**
+ * The form that receives a petition that came by post, online, to the mailbox or forwarded (not at
+ * a session, whose desk receives its own): the API's {@link ReceivePetitionRequest} as typed in,
+ * with a fixed number of petitioner rows of which the blank ones are dropped.
+ */
+record ReceiveForm(
+        LocalDate receivedOn,
+        Channel channel,
+        PetitionKind kind,
+        String field,
+        String summary,
+        String ward,
+        List<PetitionerRequest> petitioners) {
+
+    /** The channels this form offers: every one but the reception session's. */
+    static final List<Channel> CHANNELS = List.of(Channel.POST, Channel.ONLINE, Channel.MAILBOX, Channel.FORWARDED,
+            Channel.IN_PERSON);
+
+    ReceiveForm {
+        petitioners = PetitionerRows.padded(petitioners);
+    }
+
+    /** An empty form, received today by post. */
+    static ReceiveForm blank(LocalDate today) {
+        return new ReceiveForm(today, Channel.POST, null, "", "", "", List.of());
+    }
+
+    ReceivePetitionRequest request() {
+        return new ReceivePetitionRequest(receivedOn, channel, kind, field, summary,
+                PetitionerRows.filled(petitioners), PetitionerRows.orNull(ward), null);
+    }
+}

@@ -1,0 +1,59 @@
+package vn.commune.petition.api.session;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import vn.commune.petition.api.petition.PetitionerRequest;
+import vn.commune.petition.api.petition.PetitionerRows;
+import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.session.RefusalGround;
+import vn.commune.petition.domain.session.VisitOutcome;
+
+/**
+ * The session desk's one form for a visit, as the officer types it: the visit and, when its
+ * outcome is a received petition, that petition's field, ward and petitioners (its kind and summary
+ * are the visit's). It makes the API's {@link LogVisitRequest}: the representatives only for a group,
+ * the petition only when one was received, the legal ground only for a refusal, whatever else the
+ * form sent (without JavaScript every part of the form is sent).
+ */
+record VisitForm(
+        Integer people,
+        Boolean group,
+        Integer representatives,
+        Boolean repeat,
+        PetitionKind kind,
+        String summary,
+        VisitOutcome outcome,
+        RefusalGround legalGround,
+        String field,
+        String ward,
+        List<PetitionerRequest> petitioners) {
+
+    VisitForm {
+        petitioners = PetitionerRows.padded(petitioners);
+    }
+
+    /** The form for the next citizen: one person, a first visit, nothing else chosen. */
+    static VisitForm blank() {
+        return new VisitForm(1, false, null, false, null, "", null, null, "", "", List.of());
+    }
+
+    LogVisitRequest request() {
+        boolean isGroup = Boolean.TRUE.equals(group);
+        VisitPetitionRequest petition = outcome == VisitOutcome.PETITION_RECEIVED
+                ? new VisitPetitionRequest(kind, field, summary, PetitionerRows.filled(petitioners),
+                        PetitionerRows.orNull(ward))
+                : null;
+        return new LogVisitRequest(people, isGroup, isGroup ? representatives : null, Boolean.TRUE.equals(repeat),
+                kind, summary, outcome, petition, outcome == VisitOutcome.REFUSED ? legalGround : null);
+    }
+
+    /** The form's field for a field of the request: the petition's fields are typed in flat, beside the visit's. */
+    UnaryOperator<String> fields() {
+        UnaryOperator<String> rows = PetitionerRows.fieldsOf(petitioners);
+        return path -> switch (path) {
+            case "legalGroundGivenWhenRefused" -> "legalGround";
+            case "petitionGivenWhenReceived" -> "outcome";
+            default -> rows.apply(path.startsWith("petition.") ? path.substring("petition.".length()) : path);
+        };
+    }
+}
