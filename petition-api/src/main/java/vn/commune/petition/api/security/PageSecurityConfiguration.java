@@ -87,8 +87,10 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());
-                    // ---- i14-petition: every step form, with the roles of its API route
-                    // (SecurityConfiguration's OFFICER_STEPS and CHAIR_DECISIONS).
+                    // ---- i14-petition: the register and its downloads; every step form, with the roles
+                    // of its API route (SecurityConfiguration's OFFICER_STEPS and CHAIR_DECISIONS).
+                    SecurityConfiguration.read(a, new String[] {"/petitions", "/petitions.csv", "/petitions.xlsx"},
+                            Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions/*/mediations", "/petitions/*/dialogues",
                             "/petitions/*/advisory-council", "/petitions/*/withdrawal")
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());

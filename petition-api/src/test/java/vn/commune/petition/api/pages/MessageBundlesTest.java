@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.commune.petition.api.page.Forms;
+import vn.commune.petition.api.petition.Timeline;
 import vn.commune.petition.api.security.Role;
 import vn.commune.petition.domain.NamedRule;
 import vn.commune.petition.domain.deadline.Complexity;
@@ -33,6 +34,8 @@ import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.PetitionStep;
+import vn.commune.petition.projections.petition.FindInRegister;
 import vn.commune.petition.domain.session.RefusalGround;
 import vn.commune.petition.domain.session.SessionKind;
 import vn.commune.petition.domain.session.VisitOutcome;
@@ -51,7 +54,8 @@ class MessageBundlesTest {
             Map.entry("channel", Channel.class), Map.entry("complexity", Complexity.class),
             Map.entry("mediationOutcome", MediationOutcome.class), Map.entry("timeliness", Timeliness.class),
             Map.entry("sessionKind", SessionKind.class), Map.entry("visitOutcome", VisitOutcome.class),
-            Map.entry("refusalGround", RefusalGround.class), Map.entry("role", Role.class));
+            Map.entry("refusalGround", RefusalGround.class), Map.entry("role", Role.class),
+            Map.entry("action", PetitionStep.class), Map.entry("register.sort", FindInRegister.Order.class));
 
     private static Properties bundle(String name) {
         Properties properties = new Properties();
@@ -126,6 +130,15 @@ class MessageBundlesTest {
         Set<String> keys = new LinkedHashSet<>();
         PetitionEvent.types().forEach(type -> keys.add("step." + type.getSimpleName()));
         assertThat(keys).hasSize(PetitionEvent.types().size()).contains("step.PetitionReceived");
+        assertInBoth(keys);
+    }
+
+    /** i14-petition: what a timeline shows of a step, each detail labelled ({@code timeline.<key>}). */
+    @Test
+    void every_detail_a_timeline_shows_has_a_label_in_both_languages() {
+        Set<String> keys = new LinkedHashSet<>();
+        Timeline.DETAILS.forEach(key -> keys.add("timeline." + key));
+        assertThat(keys).contains("timeline.dueOn", "timeline.documentNumber");
         assertInBoth(keys);
     }
 
