@@ -14,7 +14,7 @@ public final class ApiPaths {
 
     /** As path patterns, for a security matcher or an interceptor's exclusions. */
     public static final String[] PATTERNS = {
-        "/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+        "/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     private static final List<PathPattern> PARSED = Arrays.stream(PATTERNS)
             .map(PathPatternParser.defaultInstance::parse)

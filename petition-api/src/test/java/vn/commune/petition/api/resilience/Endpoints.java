@@ -204,6 +204,11 @@ final class Endpoints {
                 get("/api/admin/projections/{name}/verify", "inspector", Fixture.PROJECTION),
                 get("/api/admin/dead-letters", "admin", Fixture.NONE),
                 post("/api/admin/dead-letters/{group}/retry", "admin", Fixture.DEAD_LETTER_GROUP),
+                // The API's description (springdoc): for any signed-in user
+                get("/v3/api-docs", "officer", Fixture.NONE),
+                get("/v3/api-docs.yaml", "officer", Fixture.NONE),
+                get("/v3/api-docs/swagger-config", "officer", Fixture.NONE),
+                get("/swagger-ui.html", "officer", Fixture.NONE),
                 // Spring Boot's error page: no valid request exists, so any answer but a 5xx will do.
                 get("/error", "inspector", Fixture.NONE));
     }

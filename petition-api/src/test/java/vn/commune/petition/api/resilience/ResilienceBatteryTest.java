@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
-import net.jqwik.api.GenerationMode;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
@@ -64,6 +64,7 @@ import vn.commune.petition.api.resilience.BadInputs.Verdict;
 import vn.commune.petition.api.resilience.Endpoints.Fixture;
 import vn.commune.petition.api.resilience.Endpoints.Readback;
 import vn.commune.petition.api.resilience.Endpoints.Template;
+import vn.commune.petition.api.security.ApiPaths;
 
 /**
  * The resilience battery: one bad value at a time (a body field, a CSV cell, a query parameter, a
@@ -227,6 +228,21 @@ class ResilienceBatteryTest {
     record Outcome(RawHttp.Request request, RawHttp.Response response, List<String> problems) {
     }
 
+    /**
+     * A redirect is an answer only where one is the route's job: an address outside the API is a
+     * page's, and a page asked for before signing in goes to the sign-in form (a form without its CSRF token, as having expired); springdoc's
+     * {@code /swagger-ui.html} sends the reader on to its index page.
+     */
+    private static boolean redirectsAsItShould(RawHttp.Request request, RawHttp.Response response) {
+        if (response.status() < 300 || response.status() >= 400 || response.header("Location") == null) {
+            return false;
+        }
+        String path = request.target().replaceFirst("[?#].*", "");
+        String location = response.header("Location").replaceFirst("[?#].*", "");
+        return !ApiPaths.isApi(path) && location.endsWith("/login")
+                || path.equals("/swagger-ui.html") && location.endsWith("/swagger-ui/index.html");
+    }
+
     Outcome attempt(Attempt attempt) {
         Prepared prepared = prepare(attempt.template());
         Rendered rendered = render(attempt, prepared);
@@ -259,8 +275,9 @@ class ResilienceBatteryTest {
             } else if (attempt.template().writes() && !methodChanged) {
                 problems.addAll(faithful(attempt, prepared, rendered, response));
             }
-        } else {
-            problems.add("answered " + status);
+        } else if (!redirectsAsItShould(rendered.request(), response)) {
+            problems.add("answered " + status + Objects.toString(response.header("Location"), "").transform(
+                    location -> location.isEmpty() ? "" : " to " + location));
         }
         if ((!attempt.template().writes() || methodChanged) && status >= 0 && !after.equals(before)) {
             problems.add("a " + rendered.request().method() + " that should not write wrote "
@@ -913,7 +930,11 @@ class ResilienceBatteryTest {
             Attempt asIs = new Attempt(template, new BadInputs.AsIs(), BadInputs.values("as is").get(0));
             Outcome outcome = attempt(asIs);
             int status = outcome.response().status();
-            boolean ok = template.pattern().equals("/error") ? status >= 0 && status < 500 : status >= 200 && status < 300;
+            boolean ok = switch (template.pattern()) {
+                case "/error" -> status >= 0 && status < 500;
+                case "/swagger-ui.html" -> status == 302; // see redirectsAsItShould
+                default -> status >= 200 && status < 300;
+            };
             if (!ok || !outcome.problems().isEmpty()) {
                 failed.add(template + ": " + outcome.response().summary() + " " + outcome.problems() + "\n  "
                         + outcome.request().curl());
