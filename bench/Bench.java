@@ -303,11 +303,16 @@ public class Bench {
                 + " to the last byte of the HTML, on the same machine. The register lists 25 petitions a page and"
                 + " counts the matches up to 1,000.");
         line("");
-        line("| page | p50 ms | p99 ms | target p99 |");
-        line("|---|---:|---:|---:|");
+        line("| page | p50 ms | p99 ms | target p99 | service CPU ms/page | PostgreSQL CPU ms/page |");
+        line("|---|---:|---:|---:|---:|---:|");
+        long postmaster = postmasterPid();
         for (Query query : queries) {
             List<Long> times = new ArrayList<>();
+            long[] before = null;
             for (int i = 0; i < 400; i++) {
+                if (i == 100) {
+                    before = new long[] {serviceTicks(), childTicks(postmaster)};
+                }
                 long start = System.nanoTime();
                 HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + query.path().apply(i)))
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -319,11 +324,53 @@ public class Bench {
                     times.add(took);
                 }
             }
+            long[] after = {serviceTicks(), childTicks(postmaster)};
             Collections.sort(times);
-            line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | 50 ms |", query.what(), percentile(times, 0.5) / 1e6,
-                    percentile(times, 0.99) / 1e6));
+            line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | 50 ms | %.1f | %.1f |", query.what(),
+                    percentile(times, 0.5) / 1e6, percentile(times, 0.99) / 1e6,
+                    (after[0] - before[0]) * 10.0 / times.size(), (after[1] - before[1]) * 10.0 / times.size()));
         }
         line("");
+        line("The CPU columns are what each page cost the service's JVM and this PostgreSQL's processes, which stay"
+                + " near their figures when the machine is busy; the times are wall-clock and grow with the load"
+                + " of whatever else runs on the machine.");
+        line("");
+    }
+
+    static long serviceTicks() throws IOException {
+        String app = System.getenv("BENCH_APP_PID");
+        return app == null ? 0 : ticks(Path.of("/proc", app, "stat"));
+    }
+
+    /** The postmaster of the service's PostgreSQL: the parent of a backend of it. */
+    static long postmasterPid() throws Exception {
+        try (Connection db = db(); Statement sql = db.createStatement();
+             ResultSet backend = sql.executeQuery("SELECT pg_backend_pid()")) {
+            backend.next();
+            String stat = Files.readString(Path.of("/proc", backend.getString(1), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
+    }
+
+    /** CPU clock ticks used so far by a process and its children (a postmaster and its backends), not others'. */
+    static long childTicks(long parent) throws IOException {
+        // The parent's own ticks and those of its children that have ended (parallel workers, closed backends).
+        String[] own = Files.readString(Path.of("/proc", Long.toString(parent), "stat")).replaceFirst("^.*\\) ", "")
+                .split(" ");
+        long total = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]) == parent) {
+                        total += ticks(proc.resolve("stat"));
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     // ---- seeding, replay, history ---------------------------------------------------------------

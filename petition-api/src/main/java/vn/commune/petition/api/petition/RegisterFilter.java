@@ -30,7 +30,13 @@ public record RegisterFilter(
         @BusinessDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         Boolean overdue,
         FindInRegister.Order sort,
-        @Min(1) @Max(100_000) Integer page) {
+        @Min(1) @Max(RegisterFilter.LAST_PAGE) Integer page) {
+
+    /**
+     * The last page the register turns to: 10,000 petitions in (as many as a download holds); past it,
+     * a selection is narrowed rather than paged, so that no page reads through the whole register.
+     */
+    public static final int LAST_PAGE = 400;
 
     /** Nothing asked for: the whole register, newest first. */
     static final RegisterFilter NONE = new RegisterFilter(null, null, null, null, null, null, null, null, null, null, null);

@@ -82,6 +82,7 @@ class RegisterPages {
         model.addAttribute("wards", views.wards(CHOICES));
         model.addAttribute("namesOfEveryKind", namesOfKinds(user).size() == PetitionKind.values().length);
         model.addAttribute("exportLimit", EXPORT_LIMIT);
+        model.addAttribute("lastPage", RegisterFilter.LAST_PAGE);
         if (form.hasErrors()) {
             response.setStatus(Forms.INVALID);
             return "petition/register";

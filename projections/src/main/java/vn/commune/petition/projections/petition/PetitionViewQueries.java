@@ -101,12 +101,18 @@ public class PetitionViewQueries {
     public RegisterPage register(FindInRegister query, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = registerWhere(query, params);
-        long matching = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM petition_view" + where + " LIMIT :counted) m")
+        // Planned as if every match were read (a LIMIT would make the planner hope to meet the first
+        // matches early in a sequential scan, and read the whole table when a combination of filters
+        // matches none), but read only up to the bound.
+        long matching = jdbc.sql("WITH m AS MATERIALIZED (SELECT 1 FROM petition_view" + where + ")"
+                        + " SELECT count(*) FROM (SELECT 1 FROM m LIMIT :counted) c")
                 .params(params)
                 .param("counted", REGISTER_COUNTED + 1)
                 .query(Long.class)
                 .single();
-        List<PetitionView> rows = jdbc.sql("SELECT * FROM petition_view" + where + " ORDER BY " + query.order().sql
+        // The count is bounded and cheap through the filters' indexes; it also says which way to read the page.
+        String order = matching > REGISTER_COUNTED ? query.order().byIndex : query.order().sorted;
+        List<PetitionView> rows = jdbc.sql("SELECT * FROM petition_view" + where + " ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", size + 1)
@@ -121,7 +127,7 @@ public class PetitionViewQueries {
     public List<PetitionView> registerRows(FindInRegister query, int limit) {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("SELECT * FROM petition_view" + registerWhere(query, params) + " ORDER BY "
-                        + query.order().sql + " LIMIT :limit")
+                        + query.order().byIndex + " LIMIT :limit")
                 .params(params)
                 .param("limit", limit)
                 .query(this::map)
@@ -182,7 +188,7 @@ public class PetitionViewQueries {
     private List<String> distinct(String column, int limit) {
         return jdbc.sql("""
                         WITH RECURSIVE v(value) AS (
-                            SELECT min(%1$s) FROM petition_view
+                            SELECT min(%1$s) FROM petition_view WHERE %1$s IS NOT NULL
                             UNION ALL
                             SELECT (SELECT min(%1$s) FROM petition_view WHERE %1$s > v.value) FROM v WHERE v.value IS NOT NULL)
                         SELECT value FROM v WHERE value IS NOT NULL LIMIT :limit
