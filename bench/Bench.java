@@ -40,7 +40,7 @@ public class Bench {
         pgPort = Integer.parseInt(args[1]);
         seconds = Integer.parseInt(args[2]);
         targetEvents = Long.parseLong(args[3]);
-        List<String> steps = List.of((args.length > 4 ? args[4] : "write,lag,seed,history,replay").split(","));
+        List<String> steps = List.of((args.length > 4 ? args[4] : "write,lag,seed,history,replay,pages").split(","));
         if (steps.contains("write")) {
             writePath();
         }
@@ -55,6 +55,9 @@ public class Bench {
         }
         if (steps.contains("replay")) {
             replay();
+        }
+        if (steps.contains("pages")) {
+            pages();
         }
         System.out.print(REPORT);
     }
@@ -237,6 +240,137 @@ public class Bench {
             throw new IllegalStateException("no petition_projection_lag_seconds in the scrape");
         }
         return new double[] {Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1))};
+    }
+
+    // ---- i14-petition: the register and the petition page, server time with the store full ------
+
+    /**
+     * The register (GET /petitions) with each kind of search and filter, and the petition page, read
+     * one at a time by a signed-in chair (a page session, as a person uses them), once the petition
+     * view holds every seeded petition (after the replay step's rebuilds).
+     */
+    static void pages() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF field on the sign-in page");
+        }
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=chair&password=chair&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302 || !signedIn.headers().firstValue("Location").orElse("").endsWith("/")) {
+            throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode());
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long petitions;
+        try (Connection db = db(); Statement sql = db.createStatement()) {
+            ResultSet count = sql.executeQuery("SELECT count(*) FROM petition_view");
+            count.next();
+            petitions = count.getLong(1);
+            ResultSet rows = sql.executeQuery("SELECT id, reference, petitioners -> 0 ->> 'fullName' FROM petition_view"
+                    + " WHERE jsonb_array_length(petitioners) > 0 ORDER BY random() LIMIT 500");
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+                references.add(rows.getString(2));
+                names.add(rows.getString(3));
+            }
+        }
+        String encoded = java.net.URLEncoder.encode("Đất đai", StandardCharsets.UTF_8);
+        record Query(String what, java.util.function.IntFunction<String> path) {
+        }
+        List<Query> queries = List.of(
+                new Query("register, first page, no filter", i -> "/petitions"),
+                new Query("register, a petitioner's name (words of the names)",
+                        i -> "/petitions?q=" + java.net.URLEncoder.encode(names.get(i % names.size()), StandardCharsets.UTF_8)),
+                new Query("register, a reference", i -> "/petitions?q=" + references.get(i % references.size())),
+                new Query("register, a word every summary has", i -> "/petitions?q=bench"),
+                new Query("register, status and kind, by due date", i -> "/petitions?status=ESCALATED&kind=COMPLAINT&sort=DUE_SOONEST"),
+                new Query("register, field, ward and a year", i -> "/petitions?field=" + encoded + "&ward=Khu+" + (i % 9)
+                        + "&from=2021-01-01&to=2021-12-31"),
+                new Query("register, overdue, latest deadline first", i -> "/petitions?overdue=true&sort=DUE_LATEST"),
+                new Query("register, page 200", i -> "/petitions?page=200"),
+                new Query("petition page", i -> "/petitions/" + ids.get(i % ids.size())));
+        line("## Pages: the register and the petition page with the store full");
+        line("");
+        line("Each page read 300 times, one at a time, by a signed-in chair (a page session), after 100 reads to warm"
+                + " up, with " + petitions + " petitions in the petition view; the time from sending the request"
+                + " to the last byte of the HTML, on the same machine. The register lists 25 petitions a page and"
+                + " counts the matches up to 1,000.");
+        line("");
+        line("| page | p50 ms | p99 ms | target p99 | service CPU ms/page | PostgreSQL CPU ms/page |");
+        line("|---|---:|---:|---:|---:|---:|");
+        long postmaster = postmasterPid();
+        for (Query query : queries) {
+            List<Long> times = new ArrayList<>();
+            long[] before = null;
+            for (int i = 0; i < 400; i++) {
+                if (i == 100) {
+                    before = new long[] {serviceTicks(), childTicks(postmaster)};
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + query.path().apply(i)))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - start;
+                if (page.statusCode() != 200) {
+                    throw new IllegalStateException(query.what() + ": HTTP " + page.statusCode());
+                }
+                if (i >= 100) {
+                    times.add(took);
+                }
+            }
+            long[] after = {serviceTicks(), childTicks(postmaster)};
+            Collections.sort(times);
+            line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | 50 ms | %.1f | %.1f |", query.what(),
+                    percentile(times, 0.5) / 1e6, percentile(times, 0.99) / 1e6,
+                    (after[0] - before[0]) * 10.0 / times.size(), (after[1] - before[1]) * 10.0 / times.size()));
+        }
+        line("");
+        line("The CPU columns are what each page cost the service's JVM and this PostgreSQL's processes, which stay"
+                + " near their figures when the machine is busy; the times are wall-clock and grow with the load"
+                + " of whatever else runs on the machine.");
+        line("");
+    }
+
+    static long serviceTicks() throws IOException {
+        String app = System.getenv("BENCH_APP_PID");
+        return app == null ? 0 : ticks(Path.of("/proc", app, "stat"));
+    }
+
+    /** The postmaster of the service's PostgreSQL: the parent of a backend of it. */
+    static long postmasterPid() throws Exception {
+        try (Connection db = db(); Statement sql = db.createStatement();
+             ResultSet backend = sql.executeQuery("SELECT pg_backend_pid()")) {
+            backend.next();
+            String stat = Files.readString(Path.of("/proc", backend.getString(1), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
+    }
+
+    /** CPU clock ticks used so far by a process and its children (a postmaster and its backends), not others'. */
+    static long childTicks(long parent) throws IOException {
+        // The parent's own ticks and those of its children that have ended (parallel workers, closed backends).
+        String[] own = Files.readString(Path.of("/proc", Long.toString(parent), "stat")).replaceFirst("^.*\\) ", "")
+                .split(" ");
+        long total = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    if (Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]) == parent) {
+                        total += ticks(proc.resolve("stat"));
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     // ---- seeding, replay, history ---------------------------------------------------------------

@@ -25,7 +25,9 @@
   // After a swap, focus goes to what the server marked for it (autofocus, or a form's error summary),
   // so a keyboard or screen-reader user carries on where the page changed.
   document.addEventListener('htmx:afterSettle', function (event) {
-    var target = event.detail.target;
+    // i14-petition: an outerHTML swap (hx-swap="outerHTML" on #main) replaces the target, and htmx
+    // reports the old, detached one; the event itself is fired on the new element.
+    var target = event.detail.target && event.detail.target.isConnected ? event.detail.target : event.target;
     if (!target) {
       return;
     }

@@ -21,10 +21,6 @@ import vn.commune.petition.api.problem.Problems;
 @RestController
 class ReportController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-
     private final ReportBuilder builder;
 
     ReportController(ReportBuilder builder) {
@@ -50,17 +46,11 @@ class ReportController {
         return switch (format) {
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(ReportRendering.html(report, english));
-            case "pdf" -> download(ReportRendering.pdf(report, english), MediaType.APPLICATION_PDF, file + ".pdf");
-            case "csv" -> download(ReportRendering.csv(report), CSV, file + ".csv");
-            case "xlsx" -> download(ReportRendering.xlsx(report), XLSX, file + ".xlsx");
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english), MediaType.APPLICATION_PDF, file + ".pdf");
+            case "csv" -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");
+            case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .body(body);
     }
 
     private static String fromAccept(String accept) {

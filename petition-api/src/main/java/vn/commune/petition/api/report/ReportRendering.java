@@ -97,32 +97,16 @@ final class ReportRendering {
     }
 
     static byte[] csv(PeriodReport report) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
+        StringBuilder csv = new StringBuilder(Spreadsheets.CSV_BOM);
         for (ReportTable table : report.tables()) {
-            csv.append(cell(table.title())).append("\r\n");
-            csv.append(String.join(",", table.columns().stream().map(ReportRendering::cell).toList())).append("\r\n");
+            csv.append(Spreadsheets.csvLine(List.of(table.title())));
+            csv.append(Spreadsheets.csvLine(table.columns()));
             for (List<Object> row : table.rows()) {
-                csv.append(String.join(",", row.stream().map(ReportRendering::cell).toList())).append("\r\n");
+                csv.append(Spreadsheets.csvLine(row));
             }
             csv.append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Every cell of a CSV this service writes: a number as it is (a negative one too), and anything
-     * else as quoted text. Text that a spreadsheet would take for a formula (it begins with = + - @,
-     * a tab or a carriage return) is prefixed with an apostrophe, which shows it as the text it is.
-     */
-    static String cell(Object value) {
-        if (value instanceof Number) {
-            return value.toString();
-        }
-        String text = String.valueOf(value);
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     static byte[] xlsx(PeriodReport report) {

@@ -96,6 +96,17 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());
+                    // ---- i14-petition: the register and its downloads; every step form, with the roles
+                    // of its API route (SecurityConfiguration's OFFICER_STEPS and CHAIR_DECISIONS).
+                    SecurityConfiguration.read(a, new String[] {"/petitions", "/petitions.csv", "/petitions.xlsx"},
+                            Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/petitions/*/mediations", "/petitions/*/dialogues",
+                            "/petitions/*/advisory-council", "/petitions/*/withdrawal")
+                            .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
+                    a.requestMatchers(POST, "/petitions/*/forwarding", "/petitions/*/guidance", "/petitions/*/rejection",
+                            "/petitions/*/archival", "/petitions/*/extensions", "/petitions/*/written-answer",
+                            "/petitions/*/escalation").hasRole(Role.CHAIR.name());
+                    // ---- end i14-petition
                     // Deny by default: a page no rule above names is refused to everyone, whatever its method.
                     a.anyRequest().denyAll();
                 })

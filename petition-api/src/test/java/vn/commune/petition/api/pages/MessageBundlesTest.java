@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.commune.petition.api.page.Forms;
+import vn.commune.petition.api.petition.Timeline;
 import vn.commune.petition.api.security.Role;
 import vn.commune.petition.api.session.ReceptionSchedule;
 import vn.commune.petition.domain.NamedRule;
@@ -36,6 +37,8 @@ import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.PetitionStep;
+import vn.commune.petition.projections.petition.FindInRegister;
 import vn.commune.petition.domain.session.RefusalGround;
 import vn.commune.petition.domain.session.SessionKind;
 import vn.commune.petition.domain.session.VisitOutcome;
@@ -57,7 +60,9 @@ class MessageBundlesTest {
             Map.entry("refusalGround", RefusalGround.class), Map.entry("role", Role.class),
             // i14-desk: the reception calendar
             Map.entry("dayStatus", ReceptionSchedule.DayStatus.class), Map.entry("dayOfWeek", DayOfWeek.class),
-            Map.entry("dayOfWeek.short", DayOfWeek.class), Map.entry("month", Month.class));
+            Map.entry("dayOfWeek.short", DayOfWeek.class), Map.entry("month", Month.class),
+            // i14-petition: the petition page's actions and the register's orders
+            Map.entry("action", PetitionStep.class), Map.entry("register.sort", FindInRegister.Order.class));
 
     private static Properties bundle(String name) {
         Properties properties = new Properties();
@@ -132,6 +137,15 @@ class MessageBundlesTest {
         Set<String> keys = new LinkedHashSet<>();
         PetitionEvent.types().forEach(type -> keys.add("step." + type.getSimpleName()));
         assertThat(keys).hasSize(PetitionEvent.types().size()).contains("step.PetitionReceived");
+        assertInBoth(keys);
+    }
+
+    /** i14-petition: what a timeline shows of a step, each detail labelled ({@code timeline.<key>}). */
+    @Test
+    void every_detail_a_timeline_shows_has_a_label_in_both_languages() {
+        Set<String> keys = new LinkedHashSet<>();
+        Timeline.DETAILS.forEach(key -> keys.add("timeline." + key));
+        assertThat(keys).contains("timeline.dueOn", "timeline.documentNumber");
         assertInBoth(keys);
     }
 

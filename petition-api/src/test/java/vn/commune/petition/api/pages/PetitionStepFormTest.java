@@ -61,7 +61,7 @@ class PetitionStepFormTest {
         SignInPage.open(browser).signInAs("chair");
         PetitionPage page = PetitionPage.open(browser, id);
         assertThat(page.offersAcceptance()).isTrue();
-        assertThat(page.attribute("acceptedOn", "value")).isEqualTo(today.toString());
+        assertThat(page.attribute("acceptance-acceptedOn", "value")).isEqualTo(today.toString());
         browser.screenshot("petition-acceptance-form-vi");
         browser.assertAccessible();
         ((JavascriptExecutor) browser.driver()).executeScript("window.stillTheSamePage = true;");
@@ -95,9 +95,9 @@ class PetitionStepFormTest {
         String id = receive(today.minusDays(1));
         SignInPage.open(browser).signInAs("chair");
         PetitionPage page = PetitionPage.open(browser, id).acceptedOn(null).accept();
-        assertThat(page.fieldError("acceptedOn")).isEqualTo("Bắt buộc nhập.");
-        assertThat(page.attribute("acceptedOn", "aria-invalid")).isEqualTo("true");
-        assertThat(page.attribute("acceptedOn", "aria-describedby")).isEqualTo("acceptedOn-error");
+        assertThat(page.fieldError("acceptance", "acceptedOn")).isEqualTo("Bắt buộc nhập.");
+        assertThat(page.attribute("acceptance-acceptedOn", "aria-invalid")).isEqualTo("true");
+        assertThat(page.attribute("acceptance-acceptedOn", "aria-describedby")).isEqualTo("acceptance-acceptedOn-error");
         assertThat(page.refusal()).contains("Kiểm tra các ô được đánh dấu bên dưới.");
         assertThat(history(id)).containsExactly("PetitionReceived by officer");
         browser.screenshot("petition-field-error-vi");

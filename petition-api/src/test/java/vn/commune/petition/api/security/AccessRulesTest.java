@@ -158,6 +158,26 @@ class AccessRulesTest {
         assertThat(allowed("GET", "/webjars/htmx.org/dist/htmx.min.js")).contains("anonymous");
     }
 
+    /** i14-petition: a page that records a step, or lists petitions, lets in exactly whom the API does. */
+    @Test
+    void every_step_form_and_the_register_let_in_exactly_the_roles_of_their_api_routes() {
+        Map<String, String> compared = new TreeMap<>();
+        for (String route : routes()) {
+            String[] methodAndPath = route.split(" ", 2);
+            if (methodAndPath[0].equals("POST") && methodAndPath[1].matches("/petitions/[^/]+/[a-z-]+")) {
+                assertThat(allowed("POST", methodAndPath[1])).as(route)
+                        .isEqualTo(allowed("POST", "/api" + methodAndPath[1]));
+                compared.put(route, allowed("POST", methodAndPath[1]).toString());
+            }
+        }
+        assertThat(compared).as("every step form (acceptance, forwarding, guidance, rejection, archival, mediations,"
+                + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal)").hasSize(12);
+        for (String page : List.of("/petitions", "/petitions.csv", "/petitions.xlsx")) {
+            assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/petitions"))
+                    .containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+        }
+    }
+
     @Test
     void head_is_refused_where_get_is() {
         String id = Api.officer(port).post("/api/petitions", Api.petition("2019-05-02", "FEEDBACK", "Môi trường"))

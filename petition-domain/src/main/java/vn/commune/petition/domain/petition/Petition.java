@@ -1,14 +1,9 @@
 package vn.commune.petition.domain.petition;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static vn.commune.petition.domain.petition.PetitionRule.ALREADY_ACCEPTED;
 import static vn.commune.petition.domain.petition.PetitionRule.DATE_BEFORE_PREVIOUS_STEP;
 import static vn.commune.petition.domain.petition.PetitionRule.DATE_IN_FUTURE;
-import static vn.commune.petition.domain.petition.PetitionRule.EXTENSION_LIMIT_EXCEEDED;
 import static vn.commune.petition.domain.petition.PetitionRule.EXTENSION_TOO_LONG;
-import static vn.commune.petition.domain.petition.PetitionRule.LAST_MEDIATION_FAILED;
-import static vn.commune.petition.domain.petition.PetitionRule.LAST_MEDIATION_SUCCEEDED;
-import static vn.commune.petition.domain.petition.PetitionRule.NOT_ACCEPTED;
 import static vn.commune.petition.domain.petition.PetitionRule.PETITION_CLOSED;
 
 import java.time.LocalDate;
@@ -50,7 +45,7 @@ public class Petition {
 
     @CommandHandler
     public void handle(AcceptPetition command, DeadlinePolicy deadlines) {
-        requireReceived(command.acceptedOn(), command.today());
+        require(PetitionStep.ACCEPT, command.acceptedOn(), command.today());
         DeadlinePolicy.Due due = deadlines.resolution(kind, command.complexity(), command.acceptedOn());
         ExtensionLimit limit = deadlines.extensions(due.rules(), kind, command.complexity());
         apply(new PetitionAccepted(petitionId, command.acceptedOn(), kind, command.complexity(), due.dueOn(),
@@ -59,31 +54,31 @@ public class Petition {
 
     @CommandHandler
     public void handle(ForwardPetition command) {
-        requireReceived(command.forwardedOn(), command.today());
+        require(PetitionStep.FORWARD, command.forwardedOn(), command.today());
         apply(new PetitionForwarded(petitionId, command.forwardedOn(), command.to(), command.reason()));
     }
 
     @CommandHandler
     public void handle(GuidePetitioner command) {
-        requireReceived(command.guidedOn(), command.today());
+        require(PetitionStep.GUIDE, command.guidedOn(), command.today());
         apply(new PetitionerGuided(petitionId, command.guidedOn(), command.to()));
     }
 
     @CommandHandler
     public void handle(RejectPetition command) {
-        requireReceived(command.rejectedOn(), command.today());
+        require(PetitionStep.REJECT, command.rejectedOn(), command.today());
         apply(new PetitionRejected(petitionId, command.rejectedOn(), command.legalGround()));
     }
 
     @CommandHandler
     public void handle(ArchivePetition command) {
-        requireReceived(command.archivedOn(), command.today());
+        require(PetitionStep.ARCHIVE, command.archivedOn(), command.today());
         apply(new PetitionArchived(petitionId, command.archivedOn(), command.reason()));
     }
 
     @CommandHandler
     public void handle(RecordMediation command) {
-        requireAccepted(command.heldOn(), command.today());
+        require(PetitionStep.MEDIATE, command.heldOn(), command.today());
         if (command.outcome() == MediationOutcome.SUCCEEDED) {
             apply(new MediationSucceeded(petitionId, command.heldOn(), command.minutesRef(), command.notes()));
         } else {
@@ -93,22 +88,19 @@ public class Petition {
 
     @CommandHandler
     public void handle(HoldDialogue command) {
-        requireAccepted(command.heldOn(), command.today());
+        require(PetitionStep.HOLD_DIALOGUE, command.heldOn(), command.today());
         apply(new DialogueHeld(petitionId, command.heldOn(), command.minutesRef()));
     }
 
     @CommandHandler
     public void handle(ConsultAdvisoryCouncil command) {
-        requireAccepted(command.heldOn(), command.today());
+        require(PetitionStep.CONSULT_ADVISORY_COUNCIL, command.heldOn(), command.today());
         apply(new AdvisoryCouncilConsulted(petitionId, command.heldOn(), command.minutesRef()));
     }
 
     @CommandHandler
     public void handle(ExtendDeadline command, DeadlinePolicy deadlines) {
-        requireAccepted(command.extendedOn(), command.today());
-        if (extensions >= extensionLimit.times()) {
-            throw new PetitionRuleViolation(EXTENSION_LIMIT_EXCEEDED);
-        }
+        require(PetitionStep.EXTEND_DEADLINE, command.extendedOn(), command.today());
         if (command.days() > extensionLimit.maxDays()) {
             throw new PetitionRuleViolation(EXTENSION_TOO_LONG);
         }
@@ -118,43 +110,28 @@ public class Petition {
 
     @CommandHandler
     public void handle(AnswerInWriting command) {
-        requireAccepted(command.answeredOn(), command.today());
-        if (lastMediation == MediationOutcome.FAILED) {
-            throw new PetitionRuleViolation(LAST_MEDIATION_FAILED);
-        }
+        require(PetitionStep.ANSWER_IN_WRITING, command.answeredOn(), command.today());
         apply(new PetitionAnswered(petitionId, command.answeredOn(), command.documentNumber(), command.summary()));
     }
 
     @CommandHandler
     public void handle(EscalatePetition command) {
-        requireAccepted(command.escalatedOn(), command.today());
-        if (lastMediation == MediationOutcome.SUCCEEDED) {
-            throw new PetitionRuleViolation(LAST_MEDIATION_SUCCEEDED);
-        }
+        require(PetitionStep.ESCALATE, command.escalatedOn(), command.today());
         apply(new PetitionEscalated(petitionId, command.escalatedOn(), command.to(), command.reason()));
     }
 
     @CommandHandler
     public void handle(WithdrawPetition command) {
-        requireOpen(command.withdrawnOn(), command.today());
+        require(PetitionStep.WITHDRAW, command.withdrawnOn(), command.today());
         apply(new PetitionWithdrawn(petitionId, command.withdrawnOn(), command.reason()));
     }
 
-    private void requireReceived(LocalDate on, LocalDate today) {
-        requireOpen(on, today);
-        if (status != PetitionStatus.RECEIVED) {
-            throw new PetitionRuleViolation(ALREADY_ACCEPTED);
-        }
-    }
-
-    private void requireAccepted(LocalDate on, LocalDate today) {
-        requireOpen(on, today);
-        if (status != PetitionStatus.ACCEPTED) {
-            throw new PetitionRuleViolation(NOT_ACCEPTED);
-        }
-    }
-
-    private void requireOpen(LocalDate on, LocalDate today) {
+    /**
+     * The rules of {@code step} dated {@code on}: a closed petition takes none; the date is neither in
+     * the future nor before the previous step; then whatever the step requires of where the petition
+     * stands (PetitionStep#refusal).
+     */
+    private void require(PetitionStep step, LocalDate on, LocalDate today) {
         if (status.closed()) {
             throw new PetitionRuleViolation(PETITION_CLOSED);
         }
@@ -162,6 +139,15 @@ public class Petition {
         if (on.isBefore(lastStepOn)) {
             throw new PetitionRuleViolation(DATE_BEFORE_PREVIOUS_STEP);
         }
+        step.refusal(standing()).ifPresent(rule -> {
+            throw new PetitionRuleViolation(rule);
+        });
+    }
+
+    /** Where this petition stands now. */
+    private PetitionStanding standing() {
+        return new PetitionStanding(status, lastMediation,
+                extensionLimit == null ? 0 : extensionLimit.times() - extensions);
     }
 
     private static void requireNotInFuture(LocalDate on, LocalDate today) {

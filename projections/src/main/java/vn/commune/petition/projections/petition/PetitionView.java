@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.MediationFailed;
+import vn.commune.petition.domain.petition.MediationOutcome;
+import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
@@ -35,6 +38,19 @@ public record PetitionView(
 
     /** One step of the petition's handling: the event's type and its business date. */
     public record Step(String type, LocalDate on) {
+    }
+
+    /** The outcome of the petition's last mediation, or null if it had none. */
+    public MediationOutcome lastMediation() {
+        MediationOutcome last = null;
+        for (Step step : steps) {
+            if (step.type().equals(MediationSucceeded.class.getSimpleName())) {
+                last = MediationOutcome.SUCCEEDED;
+            } else if (step.type().equals(MediationFailed.class.getSimpleName())) {
+                last = MediationOutcome.FAILED;
+            }
+        }
+        return last;
     }
 
     /** The same view with the petitioners replaced, for a reader not entitled to see them. */

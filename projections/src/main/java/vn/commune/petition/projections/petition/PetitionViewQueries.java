@@ -92,6 +92,113 @@ public class PetitionViewQueries {
         return new PetitionPage(items, query.page(), query.size(), total);
     }
 
+    /** The register counts the petitions a selection matches up to this many, then says "at least". */
+    public static final int REGISTER_COUNTED = 1000;
+
+    /**
+     * A page of the register: the petitions {@code query} selects, in its order. How many match is
+     * counted only up to {@link #REGISTER_COUNTED}, so that no page counts the whole table.
+     */
+    public RegisterPage register(FindInRegister query, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = registerWhere(query, params);
+        // Planned as if every match were read (a LIMIT would make the planner hope to meet the first
+        // matches early in a sequential scan, and read the whole table when a combination of filters
+        // matches none), but read only up to the bound.
+        long matching = jdbc.sql("WITH m AS MATERIALIZED (SELECT 1 FROM petition_view" + where + ")"
+                        + " SELECT count(*) FROM (SELECT 1 FROM m LIMIT :counted) c")
+                .params(params)
+                .param("counted", REGISTER_COUNTED + 1)
+                .query(Long.class)
+                .single();
+        // The count is bounded and cheap through the filters' indexes; it also says which way to read the page.
+        String order = matching > REGISTER_COUNTED ? query.order().byIndex : query.order().sorted;
+        List<PetitionView> rows = jdbc.sql("SELECT * FROM petition_view" + where + " ORDER BY " + order
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", size + 1)
+                .param("offset", (long) page * size)
+                .query(this::map)
+                .list();
+        return new RegisterPage(rows.stream().limit(size).toList(), page, size,
+                Math.min(matching, REGISTER_COUNTED), matching > REGISTER_COUNTED, rows.size() > size);
+    }
+
+    /** The first {@code limit} petitions {@code query} selects, in its order: the register's download. */
+    public List<PetitionView> registerRows(FindInRegister query, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT * FROM petition_view" + registerWhere(query, params) + " ORDER BY "
+                        + query.order().byIndex + " LIMIT :limit")
+                .params(params)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    private static String registerWhere(FindInRegister query, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        String text = query.text() == null ? "" : query.text().strip();
+        if (!text.isEmpty()) {
+            params.put("text", text);
+            where.append(" AND (reference = :text OR to_tsvector('simple', petition_fold(summary))"
+                    + " @@ plainto_tsquery('simple', petition_fold(:text))");
+            if (query.namesOfKinds() != null && !query.namesOfKinds().isEmpty()) {
+                params.put("nameKinds", query.namesOfKinds().stream().map(Enum::name).sorted().toList());
+                where.append(" OR (kind IN (:nameKinds) AND to_tsvector('simple', petition_names(petitioners))"
+                        + " @@ plainto_tsquery('simple', petition_fold(:text)))");
+            }
+            where.append(")");
+        }
+        equal(where, params, "status", query.status() == null ? null : query.status().name());
+        equal(where, params, "kind", query.kind() == null ? null : query.kind().name());
+        equal(where, params, "channel", query.channel() == null ? null : query.channel().name());
+        equal(where, params, "field", query.field());
+        equal(where, params, "ward", query.ward());
+        if (query.from() != null) {
+            where.append(" AND received_on >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND received_on <= :to");
+            params.put("to", query.to());
+        }
+        if (query.overdueOn() != null) {
+            where.append(" AND closed_on IS NULL AND due_on < :overdueOn");
+            params.put("overdueOn", query.overdueOn());
+        }
+        return where.toString();
+    }
+
+    private static void equal(StringBuilder where, Map<String, Object> params, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(column).append(" = :").append(column);
+            params.put(column, value);
+        }
+    }
+
+    /** The fields petitions were filed under, in order; at most {@code limit}. Read from the index, value to value. */
+    public List<String> fields(int limit) {
+        return distinct("field", limit);
+    }
+
+    /** The wards petitions came from, in order; at most {@code limit}. */
+    public List<String> wards(int limit) {
+        return distinct("ward", limit);
+    }
+
+    private List<String> distinct(String column, int limit) {
+        return jdbc.sql("""
+                        WITH RECURSIVE v(value) AS (
+                            SELECT min(%1$s) FROM petition_view WHERE %1$s IS NOT NULL
+                            UNION ALL
+                            SELECT (SELECT min(%1$s) FROM petition_view WHERE %1$s > v.value) FROM v WHERE v.value IS NOT NULL)
+                        SELECT value FROM v WHERE value IS NOT NULL LIMIT :limit
+                        """.formatted(column))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
     /**
      * The petitions open on {@code day} whose deadline had passed by then, the longest overdue first.
      * A petition counts as open on a day if it was received by then and not closed by then.
