@@ -31,7 +31,7 @@ class RegisterQueriesTest {
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final PetitionViewProjection projection = new PetitionViewProjection(database.jdbc(), json);
+    private final PetitionViewProjection projection = new PetitionViewProjection(database.writes(), json);
     private final PetitionViewQueries queries = new PetitionViewQueries(database.jdbc(), json);
 
     private static final Set<PetitionKind> EVERY_KIND = EnumSet.allOf(PetitionKind.class);
