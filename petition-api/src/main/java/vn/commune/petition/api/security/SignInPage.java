@@ -1,5 +1,6 @@
 package vn.commune.petition.api.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -19,9 +20,8 @@ import vn.commune.petition.api.page.PageController;
 class SignInPage {
 
     @GetMapping(PageSecurityConfiguration.SIGN_IN)
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Long wait,
-                  @RequestParam(required = false) String expired, @RequestParam(required = false) String signedOut,
-                  Authentication user, Model model, HttpServletResponse response) {
+    String signIn(@RequestParam(required = false) Long wait, Authentication user, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
         if (user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
@@ -31,9 +31,11 @@ class SignInPage {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.min(wait, 3600)));
         }
         model.addAttribute("throttled", throttled);
-        model.addAttribute("signInFailed", !throttled && error != null);
-        model.addAttribute("sessionExpired", expired != null);
-        model.addAttribute("signedOut", signedOut != null);
+        // Flags without values (?error, ?signedOut): read as present, not through the pages' text
+        // binding, which reads an empty text as none.
+        model.addAttribute("signInFailed", !throttled && request.getParameter("error") != null);
+        model.addAttribute("sessionExpired", request.getParameter("expired") != null);
+        model.addAttribute("signedOut", request.getParameter("signedOut") != null);
         return "signin/page";
     }
 }
