@@ -242,7 +242,7 @@ public class Bench {
         return new double[] {Double.parseDouble(count.group(1)), Double.parseDouble(sum.group(1))};
     }
 
-    // ---- i14-petition: the register and the petition page, server time with the store full ------
+    // ---- pages: the register and the petition page, server time with the store full -----------
 
     /**
      * The register (GET /petitions) with each kind of search and filter, and the petition page, read
@@ -295,46 +295,83 @@ public class Bench {
                         + "&from=2021-01-01&to=2021-12-31"),
                 new Query("register, overdue, latest deadline first", i -> "/petitions?overdue=true&sort=DUE_LATEST"),
                 new Query("register, page 200", i -> "/petitions?page=200"),
-                new Query("petition page", i -> "/petitions/" + ids.get(i % ids.size())));
-        line("## Pages: the register and the petition page with the store full");
+                new Query("petition page", i -> "/petitions/" + ids.get(i % ids.size())),
+                new Query("home, the chair's queue", i -> "/"),
+                new Query("deadlines, overdue and due in 5 working days by kind", i -> "/deadlines"));
+        line("## Pages: the register, the petition page and the session desk with the store full");
         line("");
         line("Each page read 300 times, one at a time, by a signed-in chair (a page session), after 100 reads to warm"
                 + " up, with " + petitions + " petitions in the petition view; the time from sending the request"
                 + " to the last byte of the HTML, on the same machine. The register lists 25 petitions a page and"
-                + " counts the matches up to 1,000.");
+                + " counts the matches up to 1,000. The visit is logged as the desk's form sends it (htmx, a fresh"
+                + " idempotency key each time), into one session that grows to 400 visits.");
         line("");
         line("| page | p50 ms | p99 ms | target p99 | service CPU ms/page | PostgreSQL CPU ms/page |");
         line("|---|---:|---:|---:|---:|---:|");
         long postmaster = postmasterPid();
         for (Query query : queries) {
-            List<Long> times = new ArrayList<>();
-            long[] before = null;
-            for (int i = 0; i < 400; i++) {
-                if (i == 100) {
-                    before = new long[] {serviceTicks(), childTicks(postmaster)};
-                }
-                long start = System.nanoTime();
-                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + query.path().apply(i)))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                long took = System.nanoTime() - start;
-                if (page.statusCode() != 200) {
-                    throw new IllegalStateException(query.what() + ": HTTP " + page.statusCode());
-                }
-                if (i >= 100) {
-                    times.add(took);
-                }
-            }
-            long[] after = {serviceTicks(), childTicks(postmaster)};
-            Collections.sort(times);
-            line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | 50 ms | %.1f | %.1f |", query.what(),
-                    percentile(times, 0.5) / 1e6, percentile(times, 0.99) / 1e6,
-                    (after[0] - before[0]) * 10.0 / times.size(), (after[1] - before[1]) * 10.0 / times.size()));
+            boolean targeted = query.what().startsWith("register") || query.what().startsWith("petition");
+            timed(query.what(), targeted ? "50 ms" : "", postmaster, 100, i -> HttpRequest.newBuilder(
+                    URI.create(base + query.path().apply(i))).GET().build(), browser);
         }
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        HttpResponse<String> opened = post("/api/sessions", "{\"heldOn\":\"" + today + "\",\"kind\":\"PERIODIC\","
+                + "\"host\":\"Chủ tịch UBND xã\",\"hostedInPerson\":true}", "officer");
+        if (opened.statusCode() != 201) {
+            throw new IllegalStateException("Opening a session: " + opened.statusCode() + " " + opened.body());
+        }
+        String session = id(opened.body());
+        Matcher deskCsrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/sessions/" + session)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        if (!deskCsrf.find()) {
+            throw new IllegalStateException("No CSRF field on the session desk");
+        }
+        String csrf = deskCsrf.group(1);
+        timed("session desk, a visit logged (htmx POST)", "50 ms", postmaster, 100, i -> HttpRequest.newBuilder(
+                        URI.create(base + "/sessions/" + session + "/visits"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString("people=1&group=false&repeat=false&kind=FEEDBACK&outcome=GUIDED"
+                        + "&summary=" + java.net.URLEncoder.encode("Hỏi thủ tục số " + i, StandardCharsets.UTF_8)
+                        + "&formKey=" + java.util.UUID.randomUUID() + "&shown=" + i + "&_csrf=" + csrf))
+                .build(), browser);
         line("");
         line("The CPU columns are what each page cost the service's JVM and this PostgreSQL's processes, which stay"
                 + " near their figures when the machine is busy; the times are wall-clock and grow with the load"
                 + " of whatever else runs on the machine.");
         line("");
+    }
+
+    /**
+     * One row of the pages' table: {@code request} sent {@code warmUp} times, then 300 times timed, one
+     * at a time, each answered 200; its p50 and p99, and the CPU the service and PostgreSQL spent on it.
+     */
+    static void timed(String what, String target, long postmaster, int warmUp,
+                      java.util.function.IntFunction<HttpRequest> request, HttpClient client) throws Exception {
+        List<Long> times = new ArrayList<>();
+        long[] before = null;
+        for (int i = 0; i < warmUp + 300; i++) {
+            if (i == warmUp) {
+                before = new long[] {serviceTicks(), childTicks(postmaster)};
+            }
+            HttpRequest sent = request.apply(i);
+            long start = System.nanoTime();
+            HttpResponse<String> page = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - start;
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException(what + ": HTTP " + page.statusCode() + " " + page.body());
+            }
+            if (i >= warmUp) {
+                times.add(took);
+            }
+        }
+        long[] after = {serviceTicks(), childTicks(postmaster)};
+        Collections.sort(times);
+        line(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f | %.1f |", what,
+                percentile(times, 0.5) / 1e6, percentile(times, 0.99) / 1e6, target,
+                (after[0] - before[0]) * 10.0 / times.size(), (after[1] - before[1]) * 10.0 / times.size()));
     }
 
     static long serviceTicks() throws IOException {

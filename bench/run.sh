@@ -11,6 +11,13 @@ REPORT=docs/BENCHMARKS.md
 [ "$STEPS" = "write,lag,seed,history,replay,pages" ] || REPORT=target/bench-report.md
 command -v pgbench >/dev/null && command -v wrk >/dev/null \
   || { apt-get update -qq && apt-get install -y -qq postgresql-client wrk >/dev/null; }
+# The register's first paint is measured in the browser the page tests use.
+if [[ ",$STEPS," == *",pages,"* ]]; then
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+  mvn -q -B -pl petition-api dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-selenium.classpath >/dev/null
+fi
 
 DATA=$(mktemp -d)/postgres
 PG_PORT=54329
@@ -30,6 +37,9 @@ PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.j
   echo
   BENCH_APP_PID=$APP java -cp "$PGJDBC" bench/Bench.java "http://127.0.0.1:$APP_PORT" $PG_PORT "$SECONDS_PER_STEP" \
     "$EVENTS" "$STEPS"
+  if [[ ",$STEPS," == *",pages,"* ]]; then
+    java -cp "$(cat petition-api/target/bench-selenium.classpath)" bench/FirstPaint.java "http://127.0.0.1:$APP_PORT"
+  fi
   echo "## Memory"
   echo
   echo "The service ran every step above with \`-Xmx512m\`; peak resident set: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}') at the end."

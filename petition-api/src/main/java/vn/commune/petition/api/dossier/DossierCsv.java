@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import vn.commune.petition.api.problem.Text;
+import vn.commune.petition.domain.deadline.BusinessDates;
 import vn.commune.petition.domain.dossier.DossierChannel;
 
 /**
@@ -27,9 +28,6 @@ final class DossierCsv {
 
     static final List<String> HEADER = List.of("code", "field", "channel", "receivedOn", "dueOn", "returnedOn",
             "resubmittedOn", "resolvedOn");
-
-    /** No one-stop system holds dossiers from before this day. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     /** One dossier as read from a line. */
     record Line(int number, String code, String field, DossierChannel channel, LocalDate receivedOn, LocalDate dueOn,
@@ -200,8 +198,8 @@ final class DossierCsv {
         }
         try {
             LocalDate date = LocalDate.parse(text);
-            if (date.isBefore(EARLIEST)) {
-                problems.add(new Problem(line, column, "is before " + EARLIEST));
+            if (date.isBefore(BusinessDates.FIRST)) {
+                problems.add(new Problem(line, column, "is before " + BusinessDates.FIRST));
                 return null;
             }
             return date;

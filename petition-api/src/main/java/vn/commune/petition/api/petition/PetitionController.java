@@ -147,18 +147,19 @@ class PetitionController {
         return new PetitionPage(items, page.page(), page.size(), page.total());
     }
 
-    /** Quá hạn: the petitions open on a day and past their deadline, the longest overdue first. */
+    /** Quá hạn: the petitions open on a day and past their deadline, the longest overdue first, a page at a time. */
     @GetMapping("/overdue")
-    OverdueList overdue(@Valid AsOfParam asOf, Authentication user) {
-        LocalDate day = asOf.dayOr(today());
-        return new OverdueList(day, views.overdueOn(day).stream()
+    OverdueList overdue(@Valid OverdueParams params, Authentication user) {
+        LocalDate day = params.asOf() == null ? today() : params.asOf();
+        int size = params.sizeOrDefault();
+        return new OverdueList(day, views.overdueOn(day, (long) params.pageOrDefault() * size, size).stream()
                 .map(view -> new OverduePetition(reader.forReader(view, user),
                         ChronoUnit.DAYS.between(view.dueOn(), day), deadlines.workingDaysLate(view.dueOn(), day)))
-                .toList());
+                .toList(), params.pageOrDefault(), size, views.countOverdueOn(day));
     }
 
-    /** The overdue petitions on a day. */
-    record OverdueList(LocalDate asOf, List<OverduePetition> items) {
+    /** A page of the overdue petitions on a day, and how many there are in all. */
+    record OverdueList(LocalDate asOf, List<OverduePetition> items, int page, int size, long total) {
     }
 
     /** An overdue petition and how late it is, in calendar and in working days. */

@@ -41,10 +41,10 @@ final class RegisterExport {
     private RegisterExport() {
     }
 
-    static byte[] csv(List<RegisterPages.Row> rows, Labels labels) {
+    static byte[] csv(List<PetitionRows.Row> rows, Labels labels) {
         StringBuilder csv = new StringBuilder(Spreadsheets.CSV_BOM);
         csv.append(Spreadsheets.csvLine(COLUMNS.stream().map(labels::get).toList()));
-        for (RegisterPages.Row row : rows) {
+        for (PetitionRows.Row row : rows) {
             csv.append(Spreadsheets.csvLine(cells(row, labels).stream()
                     .map(cell -> cell == null ? "" : cell instanceof LocalDate day ? day.toString() : cell)
                     .toList()));
@@ -52,7 +52,7 @@ final class RegisterExport {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(List<RegisterPages.Row> rows, Labels labels) {
+    static byte[] xlsx(List<PetitionRows.Row> rows, Labels labels) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
@@ -70,7 +70,7 @@ final class RegisterExport {
                 sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
             int r = 1;
-            for (RegisterPages.Row row : rows) {
+            for (PetitionRows.Row row : rows) {
                 Row line = sheet.createRow(r++);
                 List<Object> cells = cells(row, labels);
                 for (int c = 0; c < cells.size(); c++) {
@@ -96,7 +96,7 @@ final class RegisterExport {
         }
     }
 
-    private static List<Object> cells(RegisterPages.Row row, Labels labels) {
+    private static List<Object> cells(PetitionRows.Row row, Labels labels) {
         PetitionView p = row.petition();
         List<Object> cells = new ArrayList<>();
         cells.add(p.reference());

@@ -22,7 +22,6 @@ import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.report.Spreadsheets;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
@@ -52,21 +51,17 @@ class RegisterPages {
 
     private final PetitionViewQueries views;
     private final PetitionReader reader;
-    private final DeadlinePolicy deadlines;
+    private final PetitionRows rows;
     private final MessageSource messages;
     private final Clock clock;
 
-    RegisterPages(PetitionViewQueries views, PetitionReader reader, DeadlinePolicy deadlines, MessageSource messages,
+    RegisterPages(PetitionViewQueries views, PetitionReader reader, PetitionRows rows, MessageSource messages,
                   Clock clock) {
         this.views = views;
         this.reader = reader;
-        this.deadlines = deadlines;
+        this.rows = rows;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    /** A petition in the register: as the reader may see it, and its running deadline (null once closed). */
-    record Row(PetitionView petition, DueDate due) {
     }
 
     @GetMapping("/petitions")
@@ -89,7 +84,7 @@ class RegisterPages {
         }
         RegisterPage page = views.register(query(filter, user, today), filter.pageOrFirst() - 1, PAGE_SIZE);
         model.addAttribute("page", page);
-        model.addAttribute("rows", page.items().stream().map(view -> row(view, user, today)).toList());
+        model.addAttribute("rows", page.items().stream().map(view -> rows.row(view, user, today)).toList());
         return "petition/register";
     }
 
@@ -108,14 +103,15 @@ class RegisterPages {
     }
 
     /** The selection to download: at most {@link #EXPORT_LIMIT} petitions, as the reader may see them. */
-    private List<Row> selection(RegisterFilter filter, BindingResult form, Authentication user, LocalDate today) {
+    private List<PetitionRows.Row> selection(RegisterFilter filter, BindingResult form, Authentication user,
+                                             LocalDate today) {
         if (form.hasErrors()) {
             throw new InvalidRequestException(form.getFieldErrors().stream()
                     .map(e -> new FieldProblem(e.getField(), "is not valid"))
                     .toList());
         }
         return views.registerRows(query(filter, user, today), EXPORT_LIMIT).stream()
-                .map(view -> row(view, user, today))
+                .map(view -> rows.row(view, user, today))
                 .toList();
     }
 
@@ -130,11 +126,6 @@ class RegisterPages {
         Set<PetitionKind> kinds = EnumSet.noneOf(PetitionKind.class);
         Arrays.stream(PetitionKind.values()).filter(kind -> reader.maySeePetitioners(user, kind)).forEach(kinds::add);
         return kinds;
-    }
-
-    private Row row(PetitionView view, Authentication user, LocalDate today) {
-        PetitionView shown = reader.forReader(view.overdueOn(today), user);
-        return new Row(shown, view.closedOn() == null ? DueDate.of(view.dueOn(), today, deadlines) : null);
     }
 
     /** The words of a download, in the reader's language. */

@@ -84,7 +84,7 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, new String[] {SIGN_IN});
                     SecurityConfiguration.read(a, new String[] {"/"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR,
                             Role.ADMIN);
-                    // i14-desk: receiving a petition, the session desk, the reception calendar; the roles of
+                    // Receiving a petition, the session desk, the reception calendar: the roles of
                     // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
                     SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing"}, Role.OFFICER,
                             Role.CHAIR);
@@ -92,21 +92,19 @@ class PageSecurityConfiguration {
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     SecurityConfiguration.read(a, new String[] {"/sessions", "/sessions/*", "/sessions/*/register"},
                             Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
-                    // end i14-desk
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());
-                    // ---- i14-petition: the register and its downloads; every step form, with the roles
-                    // of its API route (SecurityConfiguration's OFFICER_STEPS and CHAIR_DECISIONS).
-                    SecurityConfiguration.read(a, new String[] {"/petitions", "/petitions.csv", "/petitions.xlsx"},
-                            Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                    // The register and its downloads, the deadlines; every step form, with the roles of its
+                    // API route (SecurityConfiguration's OFFICER_STEPS and CHAIR_DECISIONS).
+                    SecurityConfiguration.read(a, new String[] {"/petitions", "/petitions.csv", "/petitions.xlsx",
+                        "/deadlines"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions/*/mediations", "/petitions/*/dialogues",
                             "/petitions/*/advisory-council", "/petitions/*/withdrawal")
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     a.requestMatchers(POST, "/petitions/*/forwarding", "/petitions/*/guidance", "/petitions/*/rejection",
                             "/petitions/*/archival", "/petitions/*/extensions", "/petitions/*/written-answer",
                             "/petitions/*/escalation").hasRole(Role.CHAIR.name());
-                    // ---- end i14-petition
                     // Deny by default: a page no rule above names is refused to everyone, whatever its method.
                     a.anyRequest().denyAll();
                 })

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +62,18 @@ class DeadlinesJourneyTest {
         assertThat(item.path("workingDaysLate").asInt()).isEqualTo(5);
         assertThat(chair.get("/api/petitions/overdue?asOf=2018-12-13").json().path("items").findValuesAsText("id"))
                 .doesNotContain(late);
+        // A page at a time: a page of one holds one, the total counts them all, the pages in turn hold each once.
+        long total = overdue.path("total").asLong();
+        assertThat(total).isEqualTo(overdue.path("items").size()).isPositive();
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page <= total; page++) {
+            JsonNode one = chair.get("/api/petitions/overdue?asOf=2018-12-20&size=1&page=" + page).json();
+            assertThat(one.path("total").asLong()).isEqualTo(total);
+            assertThat(one.path("items").size()).isEqualTo(page < total ? 1 : 0);
+            paged.addAll(one.path("items").findValuesAsText("id"));
+        }
+        assertThat(paged).isEqualTo(overdue.path("items").findValuesAsText("id"));
+        assertThat(chair.get("/api/petitions/overdue?size=1001").status()).isEqualTo(400);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode counts = chair.get("/api/counts?from=2018-12-01&to=2018-12-31").json();

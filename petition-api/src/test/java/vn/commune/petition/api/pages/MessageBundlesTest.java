@@ -58,10 +58,10 @@ class MessageBundlesTest {
             Map.entry("mediationOutcome", MediationOutcome.class), Map.entry("timeliness", Timeliness.class),
             Map.entry("sessionKind", SessionKind.class), Map.entry("visitOutcome", VisitOutcome.class),
             Map.entry("refusalGround", RefusalGround.class), Map.entry("role", Role.class),
-            // i14-desk: the reception calendar
+            // the reception calendar
             Map.entry("dayStatus", ReceptionSchedule.DayStatus.class), Map.entry("dayOfWeek", DayOfWeek.class),
             Map.entry("dayOfWeek.short", DayOfWeek.class), Map.entry("month", Month.class),
-            // i14-petition: the petition page's actions and the register's orders
+            // the petition page's actions and the register's orders
             Map.entry("action", PetitionStep.class), Map.entry("register.sort", FindInRegister.Order.class));
 
     private static Properties bundle(String name) {
@@ -140,7 +140,7 @@ class MessageBundlesTest {
         assertInBoth(keys);
     }
 
-    /** i14-petition: what a timeline shows of a step, each detail labelled ({@code timeline.<key>}). */
+    /** What a timeline shows of a step, each detail labelled ({@code timeline.<key>}). */
     @Test
     void every_detail_a_timeline_shows_has_a_label_in_both_languages() {
         Set<String> keys = new LinkedHashSet<>();

@@ -158,7 +158,7 @@ final class Endpoints {
                 get("/api/petitions/{id}", "inspector", Fixture.PETITION).query("asOf", "2024-03-10", "knownAt", "${now}"),
                 get("/api/petitions", "inspector", Fixture.NONE).query("status", "RECEIVED", "kind", "RECOMMENDATION",
                         "from", "2024-01-01", "to", "2024-12-31", "page", "0", "size", "20"),
-                get("/api/petitions/overdue", "inspector", Fixture.NONE).query("asOf", "2024-03-10", "knownAt", "${now}"),
+                get("/api/petitions/overdue", "inspector", Fixture.NONE).query("asOf", "2024-03-10", "page", "0", "size", "50"),
                 get("/api/petitions/{id}/history", "inspector", Fixture.PETITION),
                 get("/api/petitions/{id}/verification", "inspector", Fixture.PETITION),
                 get("/api/counts", "inspector", Fixture.NONE).query("from", "2024-01-01", "to", "2024-12-31",

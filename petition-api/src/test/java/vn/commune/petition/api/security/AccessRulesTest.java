@@ -151,6 +151,7 @@ class AccessRulesTest {
         assertThat(allowed("GET", "/nothing-here")).isEmpty();
         assertThat(allowed("POST", "/petitions/" + UUID.randomUUID())).isEmpty();
         assertThat(allowed("GET", "/")).containsExactly("OFFICER", "CHAIR", "INSPECTOR", "ADMIN");
+        assertThat(allowed("POST", "/deadlines")).isEmpty();
         assertThat(allowed("GET", "/petitions/" + UUID.randomUUID())).as("no petition data for the admin")
                 .containsExactly("OFFICER", "CHAIR", "INSPECTOR");
         assertThat(allowed("GET", "/login")).contains("anonymous");
@@ -158,7 +159,7 @@ class AccessRulesTest {
         assertThat(allowed("GET", "/webjars/htmx.org/dist/htmx.min.js")).contains("anonymous");
     }
 
-    /** i14-petition: a page that records a step, or lists petitions, lets in exactly whom the API does. */
+    /** A page that records a step, or lists petitions, lets in exactly whom the API does. */
     @Test
     void every_step_form_and_the_register_let_in_exactly_the_roles_of_their_api_routes() {
         Map<String, String> compared = new TreeMap<>();
@@ -172,7 +173,7 @@ class AccessRulesTest {
         }
         assertThat(compared).as("every step form (acceptance, forwarding, guidance, rejection, archival, mediations,"
                 + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal)").hasSize(12);
-        for (String page : List.of("/petitions", "/petitions.csv", "/petitions.xlsx")) {
+        for (String page : List.of("/petitions", "/petitions.csv", "/petitions.xlsx", "/deadlines")) {
             assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/petitions"))
                     .containsExactly("OFFICER", "CHAIR", "INSPECTOR");
         }

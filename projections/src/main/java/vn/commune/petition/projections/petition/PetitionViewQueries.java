@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,17 +200,21 @@ public class PetitionViewQueries {
                 .list();
     }
 
+    /** The condition of a petition open on {@code :day} and past its deadline then. */
+    private static final String OVERDUE_ON =
+            "received_on <= :day AND (closed_on IS NULL OR closed_on > :day) AND due_on < :day";
+
     /**
-     * The petitions open on {@code day} whose deadline had passed by then, the longest overdue first.
-     * A petition counts as open on a day if it was received by then and not closed by then.
+     * The petitions open on {@code day} whose deadline had passed by then, the longest overdue first,
+     * from the {@code offset}-th on, at most {@code limit}. A petition counts as open on a day if it
+     * was received by then and not closed by then.
      */
-    public List<PetitionView> overdueOn(LocalDate day) {
-        return jdbc.sql("""
-                SELECT * FROM petition_view
-                WHERE received_on <= :day AND (closed_on IS NULL OR closed_on > :day) AND due_on < :day
-                ORDER BY due_on, received_on, reference
-                """)
+    public List<PetitionView> overdueOn(LocalDate day, long offset, int limit) {
+        return jdbc.sql("SELECT * FROM petition_view WHERE " + OVERDUE_ON
+                        + " ORDER BY due_on, received_on, reference OFFSET :offset LIMIT :limit")
                 .param("day", day)
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(this::map)
                 .list()
                 .stream()
@@ -217,19 +222,53 @@ public class PetitionViewQueries {
                 .toList();
     }
 
+    /** How many petitions {@link #overdueOn} finds in all. */
+    public long countOverdueOn(LocalDate day) {
+        return jdbc.sql("SELECT count(*) FROM petition_view WHERE " + OVERDUE_ON)
+                .param("day", day)
+                .query(Long.class)
+                .single();
+    }
+
     /** The open petitions due in [{@code from}, {@code to}], the soonest due first; at most {@code limit}. */
     public List<PetitionView> openDueBetween(LocalDate from, LocalDate to, int limit) {
+        return openDueBetween(null, from, to, limit);
+    }
+
+    /**
+     * The open petitions of {@code kind} (null: of every kind) due in [{@code from}, {@code to}], the
+     * soonest due first; at most {@code limit}.
+     */
+    public List<PetitionView> openDueBetween(PetitionKind kind, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("""
                 SELECT * FROM petition_view
                 WHERE closed_on IS NULL AND due_on BETWEEN :from AND :to
+                  AND (CAST(:kind AS text) IS NULL OR kind = :kind)
                 ORDER BY due_on, received_on, reference
                 LIMIT :limit
                 """)
                 .param("from", from)
                 .param("to", to)
+                .param("kind", kind == null ? null : kind.name())
                 .param("limit", limit)
                 .query(this::map)
                 .list();
+    }
+
+    /** How many open petitions of each kind are due in [{@code from}, {@code to}]; a kind with none is absent. */
+    public Map<PetitionKind, Long> openDueCountsByKind(LocalDate from, LocalDate to) {
+        Map<PetitionKind, Long> counts = new EnumMap<>(PetitionKind.class);
+        jdbc.sql("""
+                SELECT kind, count(*) AS n FROM petition_view
+                WHERE closed_on IS NULL AND due_on BETWEEN :from AND :to
+                GROUP BY kind
+                """)
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    counts.put(PetitionKind.valueOf(rs.getString("kind")), rs.getLong("n"));
+                });
+        return counts;
     }
 
     /**
