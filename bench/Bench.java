@@ -327,7 +327,7 @@ public class Bench {
         if (!deskCsrf.find()) {
             throw new IllegalStateException("No CSRF field on the session desk");
         }
-        String csrf = deskCsrf.group(1);
+        String deskToken = deskCsrf.group(1);
         timed("session desk, a visit logged (htmx POST)", "50 ms", postmaster, 100, i -> HttpRequest.newBuilder(
                         URI.create(base + "/sessions/" + session + "/visits"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -335,7 +335,7 @@ public class Bench {
                 .header("Origin", base)
                 .POST(HttpRequest.BodyPublishers.ofString("people=1&group=false&repeat=false&kind=FEEDBACK&outcome=GUIDED"
                         + "&summary=" + java.net.URLEncoder.encode("Hỏi thủ tục số " + i, StandardCharsets.UTF_8)
-                        + "&formKey=" + java.util.UUID.randomUUID() + "&shown=" + i + "&_csrf=" + csrf))
+                        + "&formKey=" + java.util.UUID.randomUUID() + "&shown=" + i + "&_csrf=" + deskToken))
                 .build(), browser);
         line("");
         line("The CPU columns are what each page cost the service's JVM and this PostgreSQL's processes, which stay"

@@ -59,7 +59,7 @@ public class FirstPaint {
                     + " in turn, after " + WARM_UP + " to warm up), in Debian's Chromium, headless, at 1366×768;"
                     + " the browser's own Paint Timing gives the first contentful paint from the start of the"
                     + " navigation, and its Navigation Timing when the last byte of the HTML arrived"
-                    + " (`bash bench/run.sh` runs it when Chromium is installed: `apt-get install chromium chromium-driver`).");
+                    + " (`bench/FirstPaint.java`; `bench/run.sh` installs Chromium when it is missing).");
             System.out.println();
             System.out.println("| measure | p50 ms | p90 ms | max ms | target |");
             System.out.println("|---|---:|---:|---:|---:|");
