@@ -9,3 +9,5 @@ DROP INDEX petition_view_field;
 CREATE INDEX petition_view_field_ward_received_on ON petition_view (field, ward, received_on);
 DROP INDEX petition_view_due_on;
 CREATE INDEX petition_view_open_due_on ON petition_view (due_on, reference) INCLUDE (kind) WHERE closed_on IS NULL;
+-- The petitions open on a past day and closed since (PetitionViewQueries.overdueOn).
+CREATE INDEX petition_view_closed_on ON petition_view (closed_on) WHERE closed_on IS NOT NULL;

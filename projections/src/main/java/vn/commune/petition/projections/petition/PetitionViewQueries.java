@@ -103,11 +103,7 @@ public class PetitionViewQueries {
     public RegisterPage register(FindInRegister query, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = registerWhere(query, params);
-        // Planned as if every match were read (a LIMIT would make the planner hope to meet the first
-        // matches early in a sequential scan, and read the whole table when a combination of filters
-        // matches none), but read only up to the bound.
-        long matching = jdbc.sql("WITH m AS MATERIALIZED (SELECT 1 FROM petition_view" + where + ")"
-                        + " SELECT count(*) FROM (SELECT 1 FROM m LIMIT :counted) c")
+        long matching = jdbc.sql(countSql(query, where, params))
                 .params(params)
                 .param("counted", REGISTER_COUNTED + 1)
                 .query(Long.class)
@@ -123,6 +119,40 @@ public class PetitionViewQueries {
                 .list();
         return new RegisterPage(rows.stream().limit(size).toList(), page, size,
                 Math.min(matching, REGISTER_COUNTED), matching > REGISTER_COUNTED, rows.size() > size);
+    }
+
+    /** More estimated matches than this, for a search by words: counted along the register's order. */
+    static final long COMMON_WORDS = 10L * REGISTER_COUNTED;
+
+    /**
+     * How to count a selection's matches up to the bound. Planned as if every match were read (a LIMIT
+     * would make the planner hope to meet the first matches early in a sequential scan, and read the
+     * whole table when a combination of filters matches none), but read only up to the bound. Words
+     * that most petitions hold are the exception: their text index would list every one of them before
+     * the first is counted, so they are counted walking the register's own order, where the bound comes
+     * after about as many petitions.
+     */
+    private String countSql(FindInRegister query, String where, Map<String, Object> params) {
+        boolean text = query.text() != null && !query.text().isBlank();
+        if (text && estimatedMatches(where, params) > COMMON_WORDS) {
+            return "SELECT count(*) FROM (SELECT 1 FROM petition_view" + where + " ORDER BY " + query.order().byIndex
+                    + " LIMIT :counted) c";
+        }
+        return "WITH m AS MATERIALIZED (SELECT 1 FROM petition_view" + where + ")"
+                + " SELECT count(*) FROM (SELECT 1 FROM m LIMIT :counted) c";
+    }
+
+    /** The planner's estimate of how many petitions match {@code where}. */
+    private long estimatedMatches(String where, Map<String, Object> params) {
+        String plan = jdbc.sql("EXPLAIN (FORMAT JSON) SELECT 1 FROM petition_view" + where)
+                .params(params)
+                .query(String.class)
+                .single();
+        try {
+            return json.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL answered EXPLAIN with JSON it cannot read", e);
+        }
     }
 
     /** The first {@code limit} petitions {@code query} selects, in its order: the register's download. */
@@ -200,9 +230,14 @@ public class PetitionViewQueries {
                 .list();
     }
 
-    /** The condition of a petition open on {@code :day} and past its deadline then. */
-    private static final String OVERDUE_ON =
-            "received_on <= :day AND (closed_on IS NULL OR closed_on > :day) AND due_on < :day";
+    /**
+     * The petitions open on {@code :day} and past their deadline then, in two parts that each read
+     * through an index of their own: those open now, and those closed only after that day (none when
+     * the day is today).
+     */
+    private static final String[] OVERDUE_ON = {
+        "SELECT * FROM petition_view WHERE closed_on IS NULL AND due_on < :day AND received_on <= :day",
+        "SELECT * FROM petition_view WHERE closed_on > :day AND due_on < :day AND received_on <= :day"};
 
     /**
      * The petitions open on {@code day} whose deadline had passed by then, the longest overdue first,
@@ -210,9 +245,12 @@ public class PetitionViewQueries {
      * was received by then and not closed by then.
      */
     public List<PetitionView> overdueOn(LocalDate day, long offset, int limit) {
-        return jdbc.sql("SELECT * FROM petition_view WHERE " + OVERDUE_ON
-                        + " ORDER BY due_on, received_on, reference OFFSET :offset LIMIT :limit")
+        // Each part sorted and cut on its own, so that the first pages read only their rows along the index.
+        String part = " ORDER BY due_on, reference LIMIT :partLimit";
+        return jdbc.sql("SELECT * FROM ((" + OVERDUE_ON[0] + part + ") UNION ALL (" + OVERDUE_ON[1] + part + ")) o"
+                        + " ORDER BY due_on, reference OFFSET :offset LIMIT :limit")
                 .param("day", day)
+                .param("partLimit", offset + limit)
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(this::map)
@@ -224,7 +262,7 @@ public class PetitionViewQueries {
 
     /** How many petitions {@link #overdueOn} finds in all. */
     public long countOverdueOn(LocalDate day) {
-        return jdbc.sql("SELECT count(*) FROM petition_view WHERE " + OVERDUE_ON)
+        return jdbc.sql("SELECT count(*) FROM (" + OVERDUE_ON[0] + " UNION ALL " + OVERDUE_ON[1] + ") o")
                 .param("day", day)
                 .query(Long.class)
                 .single();
@@ -244,7 +282,7 @@ public class PetitionViewQueries {
                 SELECT * FROM petition_view
                 WHERE closed_on IS NULL AND due_on BETWEEN :from AND :to
                   AND (CAST(:kind AS text) IS NULL OR kind = :kind)
-                ORDER BY due_on, received_on, reference
+                ORDER BY due_on, reference
                 LIMIT :limit
                 """)
                 .param("from", from)
@@ -276,12 +314,10 @@ public class PetitionViewQueries {
      * handling deadline, an accepted one's its resolution deadline); at most {@code limit}.
      */
     public List<PetitionView> inStatusByDueDate(PetitionStatus status, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM petition_view
-                WHERE status = :status
-                ORDER BY due_on NULLS LAST, received_on, reference
-                LIMIT :limit
-                """)
+        // An open status is read along the open petitions' due dates (petition_view_open_due_on).
+        return jdbc.sql("SELECT * FROM petition_view WHERE status = :status"
+                        + (status.closed() ? "" : " AND closed_on IS NULL")
+                        + " ORDER BY due_on NULLS LAST, reference LIMIT :limit")
                 .param("status", status.name())
                 .param("limit", limit)
                 .query(this::map)
