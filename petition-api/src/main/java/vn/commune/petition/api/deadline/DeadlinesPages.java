@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import vn.commune.petition.api.config.CommuneClock;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.petition.PetitionRows;
 import vn.commune.petition.domain.deadline.BusinessDates;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import vn.commune.petition.api.problem.Text;
+import vn.commune.petition.api.request.Text;
 import vn.commune.petition.domain.deadline.BusinessDates;
 import vn.commune.petition.domain.dossier.DossierChannel;
 

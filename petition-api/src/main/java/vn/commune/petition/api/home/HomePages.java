@@ -10,7 +10,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.page.PageDialect;
 import vn.commune.petition.api.petition.PetitionRows;

@@ -11,9 +11,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import vn.commune.petition.api.problem.FieldProblem;
-import vn.commune.petition.api.problem.IdempotencyKeyReusedException;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.PreconditionFailedException;
+import vn.commune.petition.api.write.IdempotencyKeyReusedException;
 import vn.commune.petition.domain.RuleViolation;
 
 /**

@@ -4,7 +4,7 @@ import java.beans.PropertyEditorSupport;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
-import vn.commune.petition.api.problem.Text;
+import vn.commune.petition.api.request.Text;
 
 /**
  * How a page form's text fields are read into the API's request records: a field left empty (or

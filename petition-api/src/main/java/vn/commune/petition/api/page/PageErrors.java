@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import vn.commune.petition.api.problem.IdempotencyKeyReusedException;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.PreconditionFailedException;
+import vn.commune.petition.api.write.IdempotencyKeyReusedException;
 import vn.commune.petition.domain.RuleViolation;
 
 /**

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;

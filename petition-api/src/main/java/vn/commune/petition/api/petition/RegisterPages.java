@@ -16,7 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.FieldProblem;
@@ -26,7 +26,6 @@ import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.projections.petition.FindInRegister;
-import vn.commune.petition.projections.petition.PetitionView;
 import vn.commune.petition.projections.petition.PetitionViewQueries;
 import vn.commune.petition.projections.petition.RegisterPage;
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.PreconditionFailedException;
 import vn.commune.petition.api.write.WriteHeaders;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.domain.deadline.WorkingDayCalendar;
 import vn.commune.petition.projections.session.SessionQueries;
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.page.FormToken;
 import vn.commune.petition.api.page.FormValidation;
 import vn.commune.petition.api.page.Forms;

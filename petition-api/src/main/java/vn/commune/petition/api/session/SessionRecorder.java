@@ -3,7 +3,7 @@ package vn.commune.petition.api.session;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import vn.commune.petition.api.config.CommuneClock;
+import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.petition.ReferenceNumbers;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.WriteHeaders;

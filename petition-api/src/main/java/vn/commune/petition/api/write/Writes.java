@@ -10,8 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.commune.petition.api.idempotency.Idempotency.StoredResponse;
-import vn.commune.petition.api.idempotency.Idempotency;
+import vn.commune.petition.api.write.Idempotency.StoredResponse;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
 
 /**

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.database;
 
 import java.io.IOException;
 import java.nio.file.Files;

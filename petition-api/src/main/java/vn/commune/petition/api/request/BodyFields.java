@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.commune.petition.api.problem.FieldProblem;
+import vn.commune.petition.api.problem.Problems;
 
 /**
  * The web's ObjectMapper reads the fields of a request body as JSON typed them: text only from a

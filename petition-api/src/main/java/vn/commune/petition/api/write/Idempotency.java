@@ -1,4 +1,4 @@
-package vn.commune.petition.api.idempotency;
+package vn.commune.petition.api.write;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.commune.petition.api.problem.IdempotencyKeyReusedException;
 
 /**
  * Idempotency-Key: the first response to a key is kept, in the same transaction as what the request

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 import jakarta.validation.Validator;
 import java.beans.PropertyEditorSupport;

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.commune.petition.api.problem.Problems;
 
 /**
  * No request body is larger than a petition: one whose declared length is over the limit is

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.counts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

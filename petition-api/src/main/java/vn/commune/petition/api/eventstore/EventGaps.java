@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.eventstore;
 
 import java.time.Duration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -18,7 +18,7 @@ import vn.commune.petition.projections.counts.CountsProjection;
  * transaction on the database has been open, against the gap timeout (AxonConfiguration).
  */
 @Component
-class EventGaps {
+public class EventGaps {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -39,7 +39,7 @@ class EventGaps {
     }
 
     /** The gaps held by the counts' stored token, over all its segments. */
-    long countsGaps() {
+    public long countsGaps() {
         return jdbc.sql(tokens).param("processor", CountsProjection.PROCESSING_GROUP)
                 .query((row, n) -> gaps(serializer.deserialize(new SimpleSerializedObject<>(
                         row.getBytes("token"), byte[].class, row.getString("type"), null))))
@@ -53,7 +53,7 @@ class EventGaps {
     }
 
     /** Seconds since the oldest transaction still open on this database began (0 when none is). */
-    double oldestTransactionSeconds() {
+    public double oldestTransactionSeconds() {
         return jdbc.sql("""
                         SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(xact_start)), 0)
                           FROM pg_stat_activity

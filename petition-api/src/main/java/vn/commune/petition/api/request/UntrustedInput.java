@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import vn.commune.petition.api.problem.FieldProblem;
+import vn.commune.petition.api.problem.InvalidRequestException;
 
 /**
  * Checks what a request brings besides its JSON fields and headers (the firewall's, see

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 /**
  * What text from outside may hold: well-formed Unicode (PostgreSQL stores UTF-8, which has no

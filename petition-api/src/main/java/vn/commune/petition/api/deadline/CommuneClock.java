@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.deadline;
 
 import java.time.Clock;
 import java.time.LocalDate;

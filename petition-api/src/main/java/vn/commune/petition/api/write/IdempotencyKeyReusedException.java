@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.write;
 
 /** The same Idempotency-Key sent with a different request: answered 422. */
 public class IdempotencyKeyReusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.request;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,8 +11,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
-import vn.commune.petition.api.problem.BodyFields;
-import vn.commune.petition.api.problem.JsonBodies;
+import vn.commune.petition.api.eventstore.AxonConfiguration;
 
 /**
  * The JSON mappers and what each is for: Spring Boot's, the web's, reads request bodies strictly; the

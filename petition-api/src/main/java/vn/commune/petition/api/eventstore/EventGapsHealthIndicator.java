@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.eventstore;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

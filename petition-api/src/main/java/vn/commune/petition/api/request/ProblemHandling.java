@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 import static vn.commune.petition.api.problem.Problems.MAX_LISTED;
 
@@ -37,6 +37,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.commune.petition.api.problem.FieldProblem;
+import vn.commune.petition.api.problem.InvalidRequestException;
+import vn.commune.petition.api.problem.NotFoundException;
+import vn.commune.petition.api.problem.PreconditionFailedException;
+import vn.commune.petition.api.problem.Problems;
+import vn.commune.petition.api.write.IdempotencyKeyReusedException;
 import vn.commune.petition.domain.RuleViolation;
 
 /**

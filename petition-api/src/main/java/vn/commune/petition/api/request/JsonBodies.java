@@ -1,4 +1,4 @@
-package vn.commune.petition.api.problem;
+package vn.commune.petition.api.request;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,6 +22,8 @@ import org.springframework.util.StreamUtils;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import vn.commune.petition.api.problem.FieldProblem;
+import vn.commune.petition.api.problem.InvalidRequestException;
 
 /**
  * Spring's converter for JSON, reading each request body to its end. What its fields are given that

@@ -1,23 +1,24 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.metrics;
 
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
-import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.NoOpMessageMonitor;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.Message;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.Supplier;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import vn.commune.petition.api.eventstore.EventGaps;
 import vn.commune.petition.projections.counts.CountsProjection;
 
 /**

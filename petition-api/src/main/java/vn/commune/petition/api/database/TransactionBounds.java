@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.commune.petition.api.eventstore.AxonConfiguration;
 
 /**
  * Which transactions run without the bounds every connection puts on them (the statement, idle and

@@ -1,4 +1,4 @@
-package vn.commune.petition.api.config;
+package vn.commune.petition.api.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
