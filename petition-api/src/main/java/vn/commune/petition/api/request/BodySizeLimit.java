@@ -2,7 +2,6 @@ package vn.commune.petition.api.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,8 +86,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream in = super.getInputStream();
-            return new ServletInputStream() {
+            return new ReadThrough(super.getInputStream()) {
                 private long read;
 
                 @Override
@@ -107,21 +105,6 @@ class BodySizeLimit extends OncePerRequestFilter {
                         throw new BodyTooLargeException(limit);
                     }
                     return n;
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.isFinished();
-                }
-
-                @Override
-                public boolean isReady() {
-                    return in.isReady();
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    in.setReadListener(listener);
                 }
             };
         }

@@ -1,7 +1,6 @@
 package vn.commune.petition.api.request;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -160,9 +159,8 @@ class UntrustedInput extends OncePerRequestFilter {
     }
 
     /** Passes the bytes on, decoding them on the side: the first that is not UTF-8 fails the read. */
-    private static final class CheckedStream extends ServletInputStream {
+    private static final class CheckedStream extends ReadThrough {
 
-        private final ServletInputStream in;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -170,7 +168,7 @@ class UntrustedInput extends OncePerRequestFilter {
         private final CharBuffer scratch = CharBuffer.allocate(8192 + 4);
 
         CheckedStream(ServletInputStream in) {
-            this.in = in;
+            super(in);
         }
 
         @Override
@@ -222,21 +220,6 @@ class UntrustedInput extends OncePerRequestFilter {
                     throw new MalformedInputException(result.length());
                 }
             } while (result.isOverflow());
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 
 /**
@@ -23,24 +19,9 @@ import vn.commune.petition.api.Api;
  * next 5 working days, each under its kind with how many there are; a petition whose deadline is
  * further off is on neither list; an inspector reads it with denunciators masked.
  */
-@PageTest
-class DeadlinesPageTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
+class DeadlinesPageTest extends BrowserTest {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    @LocalServerPort
-    int port;
-
-    private LocalDate today;
-
-    @BeforeEach
-    void at() {
-        browser.at(port);
-        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    }
 
     private String receive(LocalDate on, String kind, String name) {
         Map<String, Object> body = Api.petition(on.toString(), kind, "Đất đai");

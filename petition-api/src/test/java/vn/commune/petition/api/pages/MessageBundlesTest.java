@@ -38,10 +38,10 @@ import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.PetitionStep;
-import vn.commune.petition.projections.petition.FindInRegister;
 import vn.commune.petition.domain.session.RefusalGround;
 import vn.commune.petition.domain.session.SessionKind;
 import vn.commune.petition.domain.session.VisitOutcome;
+import vn.commune.petition.projections.petition.FindInRegister;
 
 /**
  * Every word a page shows comes from the bundles, in Vietnamese and in English: every named rule

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.RawHttp;
 
@@ -26,22 +22,7 @@ import vn.commune.petition.api.RawHttp;
  * the role allow are offered; a form sent twice writes once, a stale one writes nothing; an
  * inspector sees no action, and never a denunciator's name.
  */
-@PageTest
-class PetitionPageJourneyTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    private LocalDate today;
-
-    @BeforeEach
-    void at() {
-        browser.at(port);
-        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    }
+class PetitionPageJourneyTest extends BrowserTest {
 
     private String receive(LocalDate on, String kind, String field, String name) {
         Map<String, Object> body = new LinkedHashMap<>(Api.petition(on.toString(), kind, field));

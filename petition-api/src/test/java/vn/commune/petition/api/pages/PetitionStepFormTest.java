@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.RawHttp;
 
@@ -24,22 +20,7 @@ import vn.commune.petition.api.RawHttp;
  * its error beside it, a form made stale by someone else's step says so and offers a reload, and a
  * form sent twice writes once. Nothing refused is written.
  */
-@PageTest
-class PetitionStepFormTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    private LocalDate today;
-
-    @BeforeEach
-    void at() {
-        browser.at(port);
-        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    }
+class PetitionStepFormTest extends BrowserTest {
 
     private String receive(LocalDate on) {
         Api.Response received = Api.officer(port).post("/api/petitions", Api.petition(on.toString(), "COMPLAINT", "Đất đai"));

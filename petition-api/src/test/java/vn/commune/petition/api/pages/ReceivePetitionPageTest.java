@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.RawHttp;
 
@@ -27,22 +23,7 @@ import vn.commune.petition.api.RawHttp;
  * request typed in a page, then the petition's page. Field errors show beside their fields and
  * nothing is received; a form sent twice receives once; only officers and the chair may receive.
  */
-@PageTest
-class ReceivePetitionPageTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    private LocalDate today;
-
-    @BeforeEach
-    void at() {
-        browser.at(port);
-        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    }
+class ReceivePetitionPageTest extends BrowserTest {
 
     private long petitions() {
         return Api.officer(port).get("/api/petitions?size=1").json().path("total").asLong();

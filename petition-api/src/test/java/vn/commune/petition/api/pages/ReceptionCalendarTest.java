@@ -6,12 +6,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 
 /**
@@ -19,19 +16,7 @@ import vn.commune.petition.api.Api;
  * HOLIDAY or UPCOMING in words, the same days as a table that reads as text, and the months before
  * and after. The statuses are the API's schedule's.
  */
-@PageTest
-class ReceptionCalendarTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void at() {
-        browser.at(port);
-    }
+class ReceptionCalendarTest extends BrowserTest {
 
     /** The scheduled days' table, row by row: date, weekday, status. */
     private List<String> scheduledDays() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,11 +19,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.petition.PetitionKind;
@@ -34,11 +31,7 @@ import vn.commune.petition.domain.petition.PetitionKind;
  * the selection downloaded as CSV and XLSX, read back cell by cell. Every petition here carries a
  * word made up for this run, so that the register shows only them once it is searched.
  */
-@PageTest
-class RegisterPageTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
+class RegisterPageTest extends BrowserTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String WORD = "kenh" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
@@ -49,18 +42,11 @@ class RegisterPageTest {
     private static final List<String> REFERENCES = new ArrayList<>();
     private static String dueSoon;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DeadlinePolicy deadlines;
 
-    private LocalDate today;
-
     @BeforeEach
     void aRegister() {
-        browser.at(port);
-        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         if (!REFERENCES.isEmpty()) {
             return;
         }

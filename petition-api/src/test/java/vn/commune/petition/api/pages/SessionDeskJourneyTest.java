@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Base64;
@@ -26,14 +25,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.RawHttp;
 
@@ -45,23 +42,15 @@ import vn.commune.petition.api.RawHttp;
  * sent twice is logged once, and the desk works without JavaScript. Every page and state passes
  * axe-core and is photographed, in both languages.
  */
-@PageTest
-class SessionDeskJourneyTest {
+class SessionDeskJourneyTest extends BrowserTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
 
     private LocalDate thursday;
 
     @BeforeEach
-    void at() {
-        browser.at(port);
-        thursday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
+    void thisWeeksThursday() {
+        thursday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
     }
 
     private JsonNode session(String id) {

@@ -3,19 +3,15 @@ package vn.commune.petition.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 
 /**
@@ -24,22 +20,7 @@ import vn.commune.petition.api.Api;
  * who sees no petition data, the language switch, signing out. Every page passes axe-core, and is
  * photographed in both languages under target/screenshots.
  */
-@PageTest
-class SignInAndHomeJourneyTest {
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @LocalServerPort
-    int port;
-
-    private LocalDate today;
-
-    @BeforeEach
-    void at() {
-        browser.at(port);
-        today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-    }
+class SignInAndHomeJourneyTest extends BrowserTest {
 
     private String receive(String user, LocalDate on, String kind, String name) {
         Map<String, Object> body = Api.petition(on.toString(), kind, "Đất đai");
