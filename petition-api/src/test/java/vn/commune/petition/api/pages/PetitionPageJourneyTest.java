@@ -2,9 +2,7 @@ package vn.commune.petition.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +33,6 @@ class PetitionPageJourneyTest extends BrowserTest {
     private void step(String id, String path, Map<String, Object> body) {
         Api.Response done = Api.chair(port).post("/api/petitions/" + id + "/" + path, body);
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
-    }
-
-    private List<String> history(String id) {
-        List<String> steps = new ArrayList<>();
-        for (JsonNode event : Api.as(port, "inspector").get("/api/petitions/" + id + "/history").json().path("events")) {
-            steps.add(event.path("type").asText() + " by " + event.path("recordedBy").asText());
-        }
-        return steps;
     }
 
     @Test

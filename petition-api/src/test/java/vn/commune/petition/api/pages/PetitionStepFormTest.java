@@ -2,10 +2,7 @@ package vn.commune.petition.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,14 +23,6 @@ class PetitionStepFormTest extends BrowserTest {
         Api.Response received = Api.officer(port).post("/api/petitions", Api.petition(on.toString(), "COMPLAINT", "Đất đai"));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         return received.text("id");
-    }
-
-    private List<String> history(String id) {
-        List<String> steps = new ArrayList<>();
-        for (JsonNode event : Api.as(port, "inspector").get("/api/petitions/" + id + "/history").json().path("events")) {
-            steps.add(event.path("type").asText() + " by " + event.path("recordedBy").asText());
-        }
-        return steps;
     }
 
     @Test
