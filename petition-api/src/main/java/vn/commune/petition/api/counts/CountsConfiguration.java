@@ -10,7 +10,8 @@ import vn.commune.petition.projections.rebuild.UnitOfWorkDeferredWrites;
 
 /**
  * The counts projection, in the "counts" tracking processor, writing each batch of events as JDBC
- * batches: the projections' writes are its handler interceptor (see UnitOfWorkDeferredWrites).
+ * batches: the projections' writes are its handler interceptor (see UnitOfWorkDeferredWrites), and so
+ * is the notice that the counts changed, sent when a batch commits (CountsChanges).
  */
 @Configuration(proxyBeanMethods = false)
 class CountsConfiguration {
@@ -21,8 +22,9 @@ class CountsConfiguration {
     }
 
     @Bean
-    ConfigurerModule countsBatchedWrites(UnitOfWorkDeferredWrites writes) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
-                CountsProjection.PROCESSING_GROUP, configuration -> writes));
+    ConfigurerModule countsBatchedWrites(UnitOfWorkDeferredWrites writes, CountsChanges changes) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerHandlerInterceptor(CountsProjection.PROCESSING_GROUP, configuration -> writes)
+                .registerHandlerInterceptor(CountsProjection.PROCESSING_GROUP, configuration -> changes));
     }
 }

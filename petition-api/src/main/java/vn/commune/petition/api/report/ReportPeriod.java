@@ -4,31 +4,36 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /** Kỳ báo cáo: a period with the words the reports use for it ("6 tháng đầu năm 2024", "quý II năm 2024"). */
-record ReportPeriod(LocalDate from, LocalDate to) {
+public record ReportPeriod(LocalDate from, LocalDate to) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
 
-    static ReportPeriod year(int year) {
+    public static ReportPeriod year(int year) {
         return new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
-    static ReportPeriod half(int year, int half) {
+    public static ReportPeriod half(int year, int half) {
         return half == 1 ? new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 6, 30))
                 : new ReportPeriod(LocalDate.of(year, 7, 1), LocalDate.of(year, 12, 31));
     }
 
-    static ReportPeriod quarter(int year, int quarter) {
+    public static ReportPeriod quarter(int year, int quarter) {
         LocalDate from = LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
         return new ReportPeriod(from, from.plusMonths(3).minusDays(1));
     }
 
-    static ReportPeriod firstMonths(int year, int months) {
+    public static ReportPeriod month(int year, int month) {
+        LocalDate from = LocalDate.of(year, month, 1);
+        return new ReportPeriod(from, from.plusMonths(1).minusDays(1));
+    }
+
+    public static ReportPeriod firstMonths(int year, int months) {
         return new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 1).plusMonths(months).minusDays(1));
     }
 
     /** "6 tháng đầu năm 2024", "quý II năm 2024", "năm 2024", or "từ ngày … đến ngày …". */
-    String vietnamese() {
+    public String vietnamese() {
         int year = from.getYear();
         boolean startsYear = from.getDayOfYear() == 1;
         boolean sameYear = to.getYear() == year;
@@ -55,7 +60,7 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     }
 
     /** The same period in English. */
-    String english() {
+    public String english() {
         String words = vietnamese();
         if (words.startsWith("kỳ từ ngày")) {
             return "the period from " + from.format(DAY) + " to " + to.format(DAY);

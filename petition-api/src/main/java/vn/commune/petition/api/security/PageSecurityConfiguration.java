@@ -84,6 +84,9 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, new String[] {SIGN_IN});
                     SecurityConfiguration.read(a, new String[] {"/"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR,
                             Role.ADMIN);
+                    // The dashboard and its stream: the roles of GET /api/counts.
+                    SecurityConfiguration.read(a, new String[] {"/dashboard", "/dashboard/stream"}, Role.OFFICER,
+                            Role.CHAIR, Role.INSPECTOR, Role.ADMIN);
                     // Receiving a petition, the session desk, the reception calendar: the roles of
                     // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
                     SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing"}, Role.OFFICER,

@@ -1,0 +1,74 @@
+package vn.commune.petition.api.counts;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.commune.petition.api.report.ReportPeriod;
+import vn.commune.petition.projections.counts.CountsQueries;
+import vn.commune.petition.projections.counts.PetitionCounts;
+import vn.commune.petition.projections.session.SessionQueries;
+
+/**
+ * What a dashboard shows of a period: its counts (the same as {@code GET /api/counts}), the petitions
+ * received and closed in each of its months, and the reception figures. Read from the counts
+ * projection; no personal data is in any of it.
+ */
+@Component
+class Dashboard {
+
+    /** A month of the period (cut to the period at either end): petitions received, and closed. */
+    record Month(YearMonth month, long received, long closed) {
+    }
+
+    /** The figures of one period. */
+    record Figures(ReportPeriod period, PetitionCounts counts, List<Month> months, CountsController.Reception reception) {
+
+        /** Closed in the period, whatever the way (every closure is early, on time or late). */
+        long closed() {
+            return counts.closedEarly() + counts.closedOnTime() + counts.closedLate();
+        }
+
+        /** The most petitions in one month, received or closed: the scale of the months' chart. */
+        long busiestMonth() {
+            return months.stream().mapToLong(m -> Math.max(m.received(), m.closed())).max().orElse(0);
+        }
+
+        /** A breakdown (kind, field, channel, ward) with its largest value, for the scale of its chart. */
+        static long largest(Map<String, Long> breakdown) {
+            return breakdown.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+    }
+
+    private final CountsQueries counts;
+    private final SessionQueries sessions;
+
+    Dashboard(CountsQueries counts, SessionQueries sessions) {
+        this.counts = counts;
+        this.sessions = sessions;
+    }
+
+    Figures figures(ReportPeriod period) {
+        List<Month> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(period.from()); !month.atDay(1).isAfter(period.to());
+             month = month.plusMonths(1)) {
+            LocalDate from = max(month.atDay(1), period.from());
+            LocalDate to = min(month.atEndOfMonth(), period.to());
+            PetitionCounts inMonth = counts.count(from, to);
+            months.add(new Month(month, inMonth.received(),
+                    inMonth.closedEarly() + inMonth.closedOnTime() + inMonth.closedLate()));
+        }
+        return new Figures(period, counts.count(period.from(), period.to()), months,
+                CountsController.Reception.of(sessions.totals(period.from(), period.to())));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,126 @@
+package vn.commune.petition.api.counts;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import vn.commune.petition.api.report.ReportPeriod;
+
+/**
+ * The dashboards open on this instance, each a server-sent event stream of its period's figures.
+ * When the counts change (CountsChanges), the figures of each period shown are read once and
+ * rendered once per language, at most every {@value #TICK_MILLIS} ms, and sent to every dashboard
+ * showing them: a step recorded anywhere reaches every open page within a second, and a burst of
+ * steps costs one reading per period, not one per page.
+ */
+@Component
+class DashboardStreams implements DisposableBean {
+
+    /** The most dashboards open at once on one instance; past it, a new one is refused (503). */
+    static final int MOST = 1000;
+    /** How often the figures are sent again, at most. */
+    static final long TICK_MILLIS = 250;
+    /** A stream ends after this long; the browser opens it again at once. */
+    static final Duration LIFETIME = Duration.ofMinutes(30);
+
+    private record Subscriber(ReportPeriod period, Locale locale, SseEmitter emitter) {
+    }
+
+    private record Shown(ReportPeriod period, Locale locale) {
+    }
+
+    private final Dashboard dashboard;
+    private final SpringTemplateEngine templates;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "dashboard-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DashboardStreams(CountsChanges changes, Dashboard dashboard, SpringTemplateEngine templates) {
+        this.dashboard = dashboard;
+        this.templates = templates;
+        changes.onChange(() -> changed.set(true));
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::keepAlive, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** A stream of {@code period}'s figures in {@code locale}; null when too many are open already. */
+    SseEmitter open(ReportPeriod period, Locale locale) {
+        if (subscribers.size() >= MOST) {
+            return null;
+        }
+        SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
+        Subscriber subscriber = new Subscriber(period, locale, emitter);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        subscribers.add(subscriber);
+        return emitter;
+    }
+
+    /** The figures fragment of the dashboard page, as the page itself renders it. */
+    String render(Dashboard.Figures figures, Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("figures", figures);
+        // An event's data is one line per "data:" field: the fragment goes as one line.
+        return templates.process("counts/dashboard", Set.of("figures"), context).replaceAll("[\\r\\n]+", " ");
+    }
+
+    private void tick() {
+        if (!changed.getAndSet(false) || subscribers.isEmpty()) {
+            return;
+        }
+        Map<ReportPeriod, Dashboard.Figures> figures = new HashMap<>();
+        Map<Shown, String> rendered = new HashMap<>();
+        for (Subscriber subscriber : subscribers) {
+            try {
+                String html = rendered.computeIfAbsent(new Shown(subscriber.period(), subscriber.locale()),
+                        shown -> render(figures.computeIfAbsent(shown.period(), dashboard::figures), shown.locale()));
+                subscriber.emitter().send(SseEmitter.event().name("figures").data(html));
+            } catch (IOException | IllegalStateException e) {
+                subscribers.remove(subscriber);
+            } catch (RuntimeException e) {
+                // The database did not answer: the next change sends the figures again.
+                changed.set(true);
+                return;
+            }
+        }
+    }
+
+    /** A comment line now and then, so that a closed page is noticed and its stream dropped. */
+    private void keepAlive() {
+        for (Subscriber subscriber : subscribers) {
+            try {
+                subscriber.emitter().send(SseEmitter.event().comment("."));
+            } catch (IOException | IllegalStateException e) {
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    /** How many dashboards are open on this instance. */
+    int open() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void destroy() {
+        ticker.shutdownNow();
+        subscribers.forEach(subscriber -> subscriber.emitter().complete());
+    }
+}

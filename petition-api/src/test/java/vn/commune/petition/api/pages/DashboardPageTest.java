@@ -1,0 +1,87 @@
+package vn.commune.petition.api.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.commune.petition.api.Api;
+
+/**
+ * The dashboard in a real browser: a period's figures with a chart over each table, and figures that
+ * change on the open page, without a reload, when another client records a step through the API.
+ */
+class DashboardPageTest extends BrowserTest {
+
+    private long figure(String id) {
+        return Long.parseLong(browser.find(By.id(id)).getText().trim());
+    }
+
+    private void receiveToday(String kind) {
+        Api.Response received = Api.officer(port).post("/api/petitions",
+                Api.petition(today.toString(), kind, "Giao thông"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void the_figures_change_on_the_open_page_when_another_client_records_a_step() {
+        receiveToday("FEEDBACK");
+        SignInPage.open(browser).signInAs("chair");
+        browser.open("/dashboard");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Số liệu tiếp công dân, xử lý đơn");
+        assertThat(browser.find(By.id("figures-title")).getText()).isEqualTo("năm " + today.getYear());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return document.querySelectorAll('#figures canvas').length > 0"
+                        + " && Array.from(document.querySelectorAll('#figures canvas')).every(c => c.width > 0)")));
+        long received = figure("figure-received");
+        assertThat(received).isPositive();
+        // A mark on the page: a reload would lose it.
+        ((JavascriptExecutor) browser.driver()).executeScript("window.notReloaded = true");
+        // The stream is open before the step is recorded.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("var s = htmx.find('#figures');"
+                        + " return !!(s && s['htmx-internal-data'] && s['htmx-internal-data'].sseEventSource"
+                        + " && s['htmx-internal-data'].sseEventSource.readyState === 1)")));
+        browser.screenshot("dashboard-vi");
+        browser.assertAccessible();
+
+        receiveToday("COMPLAINT");
+        long answered = System.nanoTime();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(2), Duration.ofMillis(20))
+                .until(d -> figure("figure-received") == received + 1);
+        long took = (System.nanoTime() - answered) / 1_000_000;
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.notReloaded === true"))
+                .as("the figures changed without a reload").isEqualTo(true);
+        assertThat(took).as("ms from the step's answer to the figure on the page").isLessThan(2000);
+        assertThat(browser.find(By.cssSelector("#figures")).getText()).contains("Khiếu nại");
+        browser.assertAccessible();
+    }
+
+    @Test
+    void a_period_is_chosen_as_a_month_a_quarter_a_half_or_from_to_and_a_wrong_one_is_refused() {
+        SignInPage.open(browser).signInAs("inspector");
+        browser.open("/dashboard?year=2024&half=1");
+        assertThat(browser.find(By.id("figures-title")).getText()).isEqualTo("6 tháng đầu năm 2024");
+        assertThat(browser.all(By.cssSelector("#figures figure.chart"))).hasSize(5);
+        assertThat(browser.all(By.cssSelector("#figures figure.chart"))
+                .get(0).findElements(By.cssSelector("tbody tr"))).as("one row a month").hasSize(6);
+        browser.open("/dashboard?year=2024&quarter=2");
+        assertThat(browser.find(By.id("figures-title")).getText()).isEqualTo("quý II năm 2024");
+        browser.open("/dashboard?year=2024&month=3");
+        assertThat(browser.find(By.id("figures-title")).getText()).isEqualTo("tháng 3 năm 2024");
+        browser.open("/dashboard?from=2024-02-10&to=2024-03-05&lang=en");
+        assertThat(browser.find(By.id("figures-title")).getText()).isEqualTo("the period from 10/02/2024 to 05/03/2024");
+        browser.screenshot("dashboard-en");
+        browser.open("/dashboard?lang=vi&from=2024-03-05&to=2024-02-10");
+        assertThat(browser.all(By.id("figures"))).isEmpty();
+        assertThat(browser.find(By.cssSelector(".form-errors")).getText()).contains("Kỳ số liệu chưa đúng");
+        browser.open("/dashboard?year=2024&half=1&quarter=2");
+        assertThat(browser.all(By.id("figures"))).isEmpty();
+        browser.assertAccessible();
+        browser.open("/dashboard/stream");
+        assertThat(browser.find(By.tagName("h1")).getText()).as("a stream without its period")
+                .isEqualTo("Yêu cầu không hợp lệ");
+    }
+}
