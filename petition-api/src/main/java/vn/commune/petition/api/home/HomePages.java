@@ -24,8 +24,8 @@ import vn.commune.petition.projections.session.SessionQueries;
 /**
  * The first page after signing in ({@code /}), by role: the officer's day (today's session, what
  * is due this week, what is overdue), the chair's queue (what awaits a decision, an answer or an
- * escalation, and the extensions still possible), the inspector's reading list, the admin's
- * operations. Petitioners are shown as the API shows them to the same reader (PetitionRows).
+ * escalation, and the extensions still possible), the inspector's and the People's Inspection
+ * Board's reading lists, the admin's operations. Petitioners are shown as the API shows them to the same reader (PetitionRows).
  */
 @PageController
 class HomePages {
@@ -59,7 +59,8 @@ class HomePages {
         return switch (role) {
             case OFFICER -> officersDay(user, today, model);
             case CHAIR -> chairsQueue(user, today, model);
-            case INSPECTOR -> inspectorsList(user, today, model);
+            case INSPECTOR -> readingList(user, today, model, "home/inspector");
+            case BOARD -> readingList(user, today, model, "home/board");
             case ADMIN -> operations(model);
         };
     }
@@ -88,11 +89,12 @@ class HomePages {
         return "home/chair";
     }
 
-    private String inspectorsList(Authentication user, LocalDate today, Model model) {
+    /** The inspector's and the People's Inspection Board's: what is overdue, what came in lately; no action. */
+    private String readingList(Authentication user, LocalDate today, Model model, String page) {
         List<PetitionView> recent = petitions.list(new ListPetitions(null, null, null, null, 0, 20)).items();
         model.addAttribute("recent", listed(recent, user, today));
         model.addAttribute("overdue", overdue(user, today));
-        return "home/inspector";
+        return page;
     }
 
     private String operations(Model model) {

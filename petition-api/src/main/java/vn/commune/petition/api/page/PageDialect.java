@@ -30,7 +30,8 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private static final List<Role> PRECEDENCE = List.of(Role.CHAIR, Role.OFFICER, Role.INSPECTOR, Role.ADMIN);
+    private static final List<Role> PRECEDENCE = List.of(Role.CHAIR, Role.OFFICER, Role.INSPECTOR, Role.BOARD,
+            Role.ADMIN);
 
     private final Ui ui;
 

@@ -22,7 +22,6 @@ import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.projections.history.PetitionAsOfQuery;
 import vn.commune.petition.projections.history.PetitionHistory;
-import vn.commune.petition.projections.history.PetitionHistoryQuery;
 import vn.commune.petition.projections.petition.ListPetitions;
 import vn.commune.petition.projections.petition.PetitionPage;
 import vn.commune.petition.projections.petition.PetitionView;
@@ -36,18 +35,16 @@ class PetitionController {
 
     private final StepRecorder recorder;
     private final PetitionViewQueries views;
-    private final PetitionHistoryQuery history;
     private final PetitionReader reader;
     private final DeadlinePolicy deadlines;
     private final PetitionAsOfQuery asOfQuery;
     private final Clock clock;
 
-    PetitionController(StepRecorder recorder, PetitionViewQueries views, PetitionHistoryQuery history,
-                       PetitionReader reader, DeadlinePolicy deadlines, PetitionAsOfQuery asOfQuery, Clock clock) {
+    PetitionController(StepRecorder recorder, PetitionViewQueries views, PetitionReader reader,
+                       DeadlinePolicy deadlines, PetitionAsOfQuery asOfQuery, Clock clock) {
         this.asOfQuery = asOfQuery;
         this.recorder = recorder;
         this.views = views;
-        this.history = history;
         this.reader = reader;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -173,7 +170,7 @@ class PetitionController {
     @GetMapping("/{id}/history")
     PetitionHistory history(@PathVariable String id, Authentication user) {
         PetitionView view = views.find(NotFoundException.unlessId(id, StepRecorder.NO_PETITION)).orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
-        return history.find(id, !reader.maySeePetitioners(user, view.kind()))
+        return reader.history(view, user)
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
     }
 }

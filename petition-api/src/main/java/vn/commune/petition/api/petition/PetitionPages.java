@@ -29,7 +29,6 @@ import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionStanding;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.PetitionStep;
-import vn.commune.petition.projections.history.PetitionHistoryQuery;
 import vn.commune.petition.projections.petition.PetitionView;
 import vn.commune.petition.projections.petition.PetitionViewQueries;
 
@@ -44,17 +43,15 @@ import vn.commune.petition.projections.petition.PetitionViewQueries;
 class PetitionPages {
 
     private final PetitionViewQueries views;
-    private final PetitionHistoryQuery history;
     private final PetitionReader reader;
     private final StepRecorder recorder;
     private final DeadlinePolicy deadlines;
     private final WebInvocationPrivilegeEvaluator privileges;
     private final Clock clock;
 
-    PetitionPages(PetitionViewQueries views, PetitionHistoryQuery history, PetitionReader reader, StepRecorder recorder,
-                  DeadlinePolicy deadlines, WebInvocationPrivilegeEvaluator privileges, Clock clock) {
+    PetitionPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder, DeadlinePolicy deadlines,
+                  WebInvocationPrivilegeEvaluator privileges, Clock clock) {
         this.views = views;
-        this.history = history;
         this.reader = reader;
         this.recorder = recorder;
         this.deadlines = deadlines;
@@ -201,7 +198,7 @@ class PetitionPages {
         model.addAttribute("deadlines", new Deadlines(view.handlingDueOn(), accepted ? view.dueOn() : null,
                 view.status().closed() ? null : DueDate.of(view.dueOn(), today, deadlines),
                 view.status() == PetitionStatus.ACCEPTED ? extensionsLeft : null));
-        model.addAttribute("timeline", Timeline.of(history.find(view.id(), !reader.maySeePetitioners(user, view.kind()))
+        model.addAttribute("timeline", Timeline.of(reader.history(view, user)
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION))));
 
         PetitionStanding standing = new PetitionStanding(view.status(), view.lastMediation(), extensionsLeft);

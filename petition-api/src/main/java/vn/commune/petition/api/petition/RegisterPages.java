@@ -74,7 +74,9 @@ class RegisterPages {
         model.addAttribute("orders", FindInRegister.Order.values());
         model.addAttribute("fields", views.fields(CHOICES));
         model.addAttribute("wards", views.wards(CHOICES));
-        model.addAttribute("namesOfEveryKind", namesOfKinds(user).size() == PetitionKind.values().length);
+        Set<PetitionKind> namesOfKinds = namesOfKinds(user);
+        model.addAttribute("namesOfEveryKind", namesOfKinds.size() == PetitionKind.values().length);
+        model.addAttribute("namesOfNoKind", namesOfKinds.isEmpty());
         model.addAttribute("exportLimit", EXPORT_LIMIT);
         model.addAttribute("lastPage", RegisterFilter.LAST_PAGE);
         if (form.hasErrors()) {
@@ -120,7 +122,10 @@ class RegisterPages {
                 filter.order());
     }
 
-    /** The kinds of petition whose petitioners' names this reader may search: those it may see (PetitionReader). */
+    /**
+     * The kinds of petition whose petitioners' names this reader may search: those it may see
+     * (PetitionReader); none for the People's Inspection Board, which finds no one by name.
+     */
     private Set<PetitionKind> namesOfKinds(Authentication user) {
         Set<PetitionKind> kinds = EnumSet.noneOf(PetitionKind.class);
         Arrays.stream(PetitionKind.values()).filter(kind -> reader.maySeePetitioners(user, kind)).forEach(kinds::add);

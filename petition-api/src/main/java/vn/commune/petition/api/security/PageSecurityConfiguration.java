@@ -83,10 +83,10 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, ASSETS);
                     SecurityConfiguration.read(a, new String[] {SIGN_IN});
                     SecurityConfiguration.read(a, new String[] {"/"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR,
-                            Role.ADMIN);
+                            Role.BOARD, Role.ADMIN);
                     // The dashboard and its stream: the roles of GET /api/counts.
                     SecurityConfiguration.read(a, new String[] {"/dashboard", "/dashboard/stream"}, Role.OFFICER,
-                            Role.CHAIR, Role.INSPECTOR, Role.ADMIN);
+                            Role.CHAIR, Role.INSPECTOR, Role.BOARD, Role.ADMIN);
                     // Receiving a petition, the session desk, the reception calendar: the roles of
                     // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
                     SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing"}, Role.OFFICER,
@@ -95,13 +95,15 @@ class PageSecurityConfiguration {
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     SecurityConfiguration.read(a, new String[] {"/sessions", "/sessions/*", "/sessions/*/register"},
                             Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                    // The petition, the register and its downloads, the deadlines: the roles of GET /api/petitions,
+                    // the People's Inspection Board among them (PetitionReader masks every petitioner for it).
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
-                            Role.INSPECTOR);
+                            Role.INSPECTOR, Role.BOARD);
                     a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());
-                    // The register and its downloads, the deadlines; every step form, with the roles of its
-                    // API route (SecurityConfiguration's OFFICER_STEPS and CHAIR_DECISIONS).
                     SecurityConfiguration.read(a, new String[] {"/petitions", "/petitions.csv", "/petitions.xlsx",
-                        "/deadlines"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
+                        "/deadlines"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD);
+                    // Every step form, with the roles of its API route (SecurityConfiguration's OFFICER_STEPS
+                    // and CHAIR_DECISIONS).
                     a.requestMatchers(POST, "/petitions/*/mediations", "/petitions/*/dialogues",
                             "/petitions/*/advisory-council", "/petitions/*/withdrawal")
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());

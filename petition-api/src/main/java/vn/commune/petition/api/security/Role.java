@@ -8,6 +8,12 @@ public enum Role {
     CHAIR,
     /** Thanh tra: reads, replays and verifies; writes nothing; never sees a denunciator. */
     INSPECTOR,
+    /**
+     * Ban Thanh tra nhân dân: supervises how petitions are handled (Luật Thực hiện dân chủ ở cơ sở
+     * 2022); reads the register, the steps and deadlines, the histories, counts and reports with every
+     * petitioner's personal data masked; writes nothing.
+     */
+    BOARD,
     /** Quản trị: operates the service; no case work. */
     ADMIN
 }

@@ -39,8 +39,9 @@ import vn.commune.petition.api.problem.Problems;
 
 /**
  * HTTP Basic over the API ({@link ApiPaths}), with the permissions of PRODUCT.md: officers record,
- * the chair decides, inspectors read, admins operate. 401 and 403 answer in Problem Details. The
- * pages have a chain of their own (PageSecurityConfiguration), with the same accounts and throttle.
+ * the chair decides, inspectors and the People's Inspection Board read, admins operate. 401 and 403
+ * answer in Problem Details. The pages have a chain of their own (PageSecurityConfiguration), with
+ * the same accounts and throttle.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -101,10 +102,13 @@ public class SecurityConfiguration {
                             .hasAnyRole(officer, chair);
                     read(a, new String[] {"/api/sessions", "/api/sessions/**"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
                     a.requestMatchers(POST, "/api/dossiers/import").hasAnyRole(officer, chair);
-                    read(a, new String[] {"/api/reports"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
-                    read(a, new String[] {"/api/counts"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.ADMIN);
+                    // The People's Inspection Board reads the petitions, their histories, counts and reports
+                    // (every petitioner masked: PetitionReader), and nothing else: no session, audit or admin route.
+                    read(a, new String[] {"/api/reports"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD);
+                    read(a, new String[] {"/api/counts"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD,
+                            Role.ADMIN);
                     read(a, new String[] {"/api/petitions", "/api/petitions/**"}, Role.OFFICER, Role.CHAIR,
-                            Role.INSPECTOR);
+                            Role.INSPECTOR, Role.BOARD);
                     // Deny by default: a route no rule above names is refused to everyone, whatever its method.
                     a.anyRequest().denyAll();
                 })
@@ -152,12 +156,13 @@ public class SecurityConfiguration {
                 throw new IllegalStateException("An external database is configured (PETITION_DB_URL) but no"
                         + " accounts are: set petition.security.users with {bcrypt} password hashes");
             }
-            log.warn("No accounts configured: the demo accounts officer, chair, inspector and admin exist,"
-                    + " each with its own name as password. They exist only on the embedded default.");
+            log.warn("No accounts configured: the demo accounts officer, chair, inspector, board and admin"
+                    + " exist, each with its own name as password. They exist only on the embedded default.");
             return new InMemoryUserDetailsManager(
                     demo("officer", Role.OFFICER, encoder),
                     demo("chair", Role.CHAIR, encoder),
                     demo("inspector", Role.INSPECTOR, encoder),
+                    demo("board", Role.BOARD, encoder),
                     demo("admin", Role.ADMIN, encoder));
         }
         List<UserDetails> users = accounts.users().stream().map(account -> {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,7 @@ import vn.commune.petition.api.PetitionServiceTest;
 @PetitionServiceTest
 class AccessRulesTest {
 
-    private static final List<String> WHO = List.of("anonymous", "OFFICER", "CHAIR", "INSPECTOR", "ADMIN");
+    private static final List<String> WHO = List.of("anonymous", "OFFICER", "CHAIR", "INSPECTOR", "BOARD", "ADMIN");
 
     @LocalServerPort
     int port;
@@ -150,10 +151,10 @@ class AccessRulesTest {
     void a_page_no_rule_names_is_denied_to_every_role_and_the_public_ones_are_few() {
         assertThat(allowed("GET", "/nothing-here")).isEmpty();
         assertThat(allowed("POST", "/petitions/" + UUID.randomUUID())).isEmpty();
-        assertThat(allowed("GET", "/")).containsExactly("OFFICER", "CHAIR", "INSPECTOR", "ADMIN");
+        assertThat(allowed("GET", "/")).containsExactly("OFFICER", "CHAIR", "INSPECTOR", "BOARD", "ADMIN");
         assertThat(allowed("POST", "/deadlines")).isEmpty();
         assertThat(allowed("GET", "/petitions/" + UUID.randomUUID())).as("no petition data for the admin")
-                .containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+                .containsExactly("OFFICER", "CHAIR", "INSPECTOR", "BOARD");
         assertThat(allowed("GET", "/login")).contains("anonymous");
         assertThat(allowed("GET", "/css/pages.css")).contains("anonymous");
         assertThat(allowed("GET", "/webjars/htmx.org/dist/htmx.min.js")).contains("anonymous");
@@ -175,7 +176,38 @@ class AccessRulesTest {
                 + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal)").hasSize(12);
         for (String page : List.of("/petitions", "/petitions.csv", "/petitions.xlsx", "/deadlines")) {
             assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/petitions"))
-                    .containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+                    .containsExactly("OFFICER", "CHAIR", "INSPECTOR", "BOARD");
+        }
+    }
+
+    /**
+     * The People's Inspection Board reads the petitions (the register, each petition, the overdue list,
+     * the histories), the deadlines, the counts and the reports, and nothing else: every route it may
+     * call is one of these reads, and every other route of any method is refused to it.
+     */
+    @Test
+    void the_board_may_read_the_petitions_counts_and_reports_and_nothing_else() {
+        Set<String> boardReads = new TreeSet<>();
+        for (String route : routes()) {
+            String[] methodAndPath = route.split(" ", 2);
+            if (methodAndPath[1].equals("/error")) {
+                continue;
+            }
+            Set<String> allowed = allowed(methodAndPath[0], methodAndPath[1]);
+            if (allowed.contains("BOARD") && !allowed.contains("anonymous")) {
+                boardReads.add(route.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}"));
+            }
+        }
+        boardReads.removeIf(route -> route.matches("GET /(v3/api-docs|swagger-ui).*"));
+        assertThat(boardReads).as("what the board may call (besides the API's description)").containsExactlyInAnyOrder(
+                "GET /api/petitions", "GET /api/petitions/{id}", "GET /api/petitions/overdue",
+                "GET /api/petitions/{id}/history", "GET /api/counts", "GET /api/reports",
+                "GET /", "GET /petitions", "GET /petitions/{id}", "GET /petitions.csv", "GET /petitions.xlsx",
+                "GET /deadlines", "GET /dashboard", "GET /dashboard/stream");
+        for (String page : List.of("/petitions/new", "/sessions", "/sessions/calendar", "/sessions/x/register",
+                "/api/sessions", "/api/petitions/x/verification", "/api/audit/seals", "/api/admin/projections",
+                "/actuator/prometheus")) {
+            assertThat(allowed("GET", page)).as(page).doesNotContain("BOARD");
         }
     }
 
