@@ -40,12 +40,15 @@ public class Bench {
         pgPort = Integer.parseInt(args[1]);
         seconds = Integer.parseInt(args[2]);
         targetEvents = Long.parseLong(args[3]);
-        List<String> steps = List.of((args.length > 4 ? args[4] : "write,lag,seed,history,replay,pages").split(","));
+        List<String> steps = List.of((args.length > 4 ? args[4] : "write,lag,dashboards,seed,history,replay,pages").split(","));
         if (steps.contains("write")) {
             writePath();
         }
         if (steps.contains("lag")) {
             lag();
+        }
+        if (steps.contains("dashboards")) {
+            dashboards();
         }
         if (steps.contains("seed")) {
             seedEvents();
@@ -249,7 +252,8 @@ public class Bench {
      * one at a time by a signed-in chair (a page session, as a person uses them), once the petition
      * view holds every seeded petition (after the replay step's rebuilds).
      */
-    static void pages() throws Exception {
+    /** A client signed in through the sign-in form as {@code user} (a page session, as a person uses the pages). */
+    static HttpClient signedIn(String user) throws Exception {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
@@ -260,11 +264,110 @@ public class Bench {
         }
         HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=chair&password=chair&_csrf=" + csrf.group(1)))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf="
+                        + csrf.group(1)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (signedIn.statusCode() != 302 || !signedIn.headers().firstValue("Location").orElse("").endsWith("/")) {
             throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode());
         }
+        return browser;
+    }
+
+    // ---- dashboards: figures pushed over server-sent events to many open pages ------------------
+
+    /**
+     * 200 dashboards open at once, each a server-sent event stream of the year 2002's figures, while wrk
+     * receives petitions at 8 clients (dated today, so they change other periods' figures, and every
+     * counts batch still wakes the streams). Probes receive a petition dated in 2002, one a second; each
+     * time, the time from its HTTP 201 until every stream has sent the figure that counts it.
+     */
+    static void dashboards() throws Exception {
+        final int pages = 200;
+        final int probes = 30;
+        HttpClient browser = signedIn("inspector");
+        String stream = base + "/dashboard/stream?from=2002-01-01&to=2002-12-31";
+        Pattern receivedFigure = Pattern.compile("id=\"figure-received\">(\\d+)<");
+        long base2002 = Long.parseLong(get("/api/counts?from=2002-01-01&to=2002-12-31", "inspector").body()
+                .replaceAll("(?s).*\"received\":(\\d+).*", "$1"));
+        // For each page, when it first showed each count of 2002's petitions received.
+        List<java.util.concurrent.ConcurrentHashMap<Long, Long>> seen = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> open = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            java.util.concurrent.ConcurrentHashMap<Long, Long> shown = new java.util.concurrent.ConcurrentHashMap<>();
+            seen.add(shown);
+            open.add(browser.sendAsync(HttpRequest.newBuilder(URI.create(stream)).GET().build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(new java.util.concurrent.Flow.Subscriber<String>() {
+                        @Override
+                        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                            subscription.request(Long.MAX_VALUE);
+                        }
+
+                        @Override
+                        public void onNext(String line) {
+                            Matcher figure = receivedFigure.matcher(line);
+                            if (line.startsWith("data:") && figure.find()) {
+                                shown.putIfAbsent(Long.parseLong(figure.group(1)), System.nanoTime());
+                            }
+                        }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                        }
+
+                        @Override
+                        public void onComplete() {
+                        }
+                    })));
+        }
+        Process background = new ProcessBuilder("wrk", "-t", "2", "-c", "8", "-d", "600s", "-s", "bench/receive.lua",
+                base).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        List<Long> latencies = new ArrayList<>();
+        int missed = 0;
+        try {
+            sleep(3_000);
+            for (int probe = 1; probe <= probes; probe++) {
+                String body = "{\"receivedOn\":\"2002-03-01\",\"channel\":\"POST\",\"kind\":\"FEEDBACK\","
+                        + "\"field\":\"dashboard-probe\",\"summary\":\"x\",\"petitioners\":[]}";
+                HttpResponse<String> response = post("/api/petitions", body, "officer");
+                long answered = System.nanoTime();
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException(response.body());
+                }
+                long expected = base2002 + probe;
+                long deadline = answered + 5_000_000_000L;
+                while (System.nanoTime() < deadline && seen.stream().anyMatch(shown -> !shown.containsKey(expected))) {
+                    sleep(5);
+                }
+                for (java.util.concurrent.ConcurrentHashMap<Long, Long> shown : seen) {
+                    Long at = shown.get(expected);
+                    if (at == null) {
+                        missed++;
+                    } else {
+                        latencies.add(Math.max(0, at - answered));
+                    }
+                }
+                sleep(1_000);
+            }
+        } finally {
+            background.destroy();
+            background.waitFor();
+            open.forEach(page -> page.cancel(true));
+        }
+        Collections.sort(latencies);
+        line("## Dashboards: figures pushed to " + pages + " open pages, under the 8-client load");
+        line("");
+        line(String.format(Locale.ROOT, "%d dashboards open at once (server-sent event streams of one period's figures, as the"
+                + " page opens them, signed in) while wrk receives petitions with 8 connections. %d probes, one a"
+                + " second, each receive a petition in the dashboards' period; from its HTTP 201 to each page receiving"
+                + " the figures that count it: **p50 %.0f ms, p99 %.0f ms**, max %.0f ms (target: p99 under 500 ms),"
+                + " over %d page updates; %d not received within 5 s. The service ran with `-Xmx512m` throughout.",
+                pages, probes, percentile(latencies, 0.5) / 1e6, percentile(latencies, 0.99) / 1e6,
+                latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1) / 1e6, latencies.size(), missed));
+        line("");
+    }
+
+    static void pages() throws Exception {
+        HttpClient browser = signedIn("chair");
         List<String> ids = new ArrayList<>();
         List<String> references = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -22,8 +22,8 @@ import vn.commune.petition.api.report.ReportPeriod;
  * The dashboards open on this instance, each a server-sent event stream of its period's figures.
  * When the counts change (CountsChanges), the figures of each period shown are read once and
  * rendered once per language, at most every {@value #TICK_MILLIS} ms, and sent to every dashboard
- * showing them: a step recorded anywhere reaches every open page within a second, and a burst of
- * steps costs one reading per period, not one per page.
+ * showing them where they changed: a step recorded anywhere reaches every open page within a second,
+ * and a burst of steps costs one reading per period, not one per page.
  */
 @Component
 class DashboardStreams implements DisposableBean {
@@ -35,7 +35,19 @@ class DashboardStreams implements DisposableBean {
     /** A stream ends after this long; the browser opens it again at once. */
     static final Duration LIFETIME = Duration.ofMinutes(30);
 
-    private record Subscriber(ReportPeriod period, Locale locale, SseEmitter emitter) {
+    /** An open dashboard, and the figures it was sent last (sent again only when they differ). */
+    private static final class Subscriber {
+
+        final ReportPeriod period;
+        final Locale locale;
+        final SseEmitter emitter;
+        String sent;
+
+        Subscriber(ReportPeriod period, Locale locale, SseEmitter emitter) {
+            this.period = period;
+            this.locale = locale;
+            this.emitter = emitter;
+        }
     }
 
     private record Shown(ReportPeriod period, Locale locale) {
@@ -89,9 +101,12 @@ class DashboardStreams implements DisposableBean {
         Map<Shown, String> rendered = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
             try {
-                String html = rendered.computeIfAbsent(new Shown(subscriber.period(), subscriber.locale()),
+                String html = rendered.computeIfAbsent(new Shown(subscriber.period, subscriber.locale),
                         shown -> render(figures.computeIfAbsent(shown.period(), dashboard::figures), shown.locale()));
-                subscriber.emitter().send(SseEmitter.event().name("figures").data(html));
+                if (!html.equals(subscriber.sent)) {
+                    subscriber.emitter.send(SseEmitter.event().name("figures").data(html));
+                    subscriber.sent = html;
+                }
             } catch (IOException | IllegalStateException e) {
                 subscribers.remove(subscriber);
             } catch (RuntimeException e) {
@@ -106,7 +121,7 @@ class DashboardStreams implements DisposableBean {
     private void keepAlive() {
         for (Subscriber subscriber : subscribers) {
             try {
-                subscriber.emitter().send(SseEmitter.event().comment("."));
+                subscriber.emitter.send(SseEmitter.event().comment("."));
             } catch (IOException | IllegalStateException e) {
                 subscribers.remove(subscriber);
             }
@@ -121,6 +136,6 @@ class DashboardStreams implements DisposableBean {
     @Override
     public void destroy() {
         ticker.shutdownNow();
-        subscribers.forEach(subscriber -> subscriber.emitter().complete());
+        subscribers.forEach(subscriber -> subscriber.emitter.complete());
     }
 }

@@ -87,6 +87,9 @@ class PageSecurityConfiguration {
                     // The dashboard and its stream: the roles of GET /api/counts.
                     SecurityConfiguration.read(a, new String[] {"/dashboard", "/dashboard/stream"}, Role.OFFICER,
                             Role.CHAIR, Role.INSPECTOR, Role.BOARD, Role.ADMIN);
+                    // The reports page and its downloads: the roles of GET /api/reports.
+                    SecurityConfiguration.read(a, new String[] {"/reports", "/reports/file"}, Role.OFFICER, Role.CHAIR,
+                            Role.INSPECTOR, Role.BOARD);
                     // Receiving a petition, the session desk, the reception calendar: the roles of
                     // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
                     SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing"}, Role.OFFICER,

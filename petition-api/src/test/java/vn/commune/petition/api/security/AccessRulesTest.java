@@ -174,6 +174,12 @@ class AccessRulesTest {
         }
         assertThat(compared).as("every step form (acceptance, forwarding, guidance, rejection, archival, mediations,"
                 + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal)").hasSize(12);
+        for (String page : List.of("/reports", "/reports/file")) {
+            assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/reports"));
+        }
+        for (String page : List.of("/dashboard", "/dashboard/stream")) {
+            assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/counts"));
+        }
         for (String page : List.of("/petitions", "/petitions.csv", "/petitions.xlsx", "/deadlines")) {
             assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/petitions"))
                     .containsExactly("OFFICER", "CHAIR", "INSPECTOR", "BOARD");
@@ -203,7 +209,7 @@ class AccessRulesTest {
                 "GET /api/petitions", "GET /api/petitions/{id}", "GET /api/petitions/overdue",
                 "GET /api/petitions/{id}/history", "GET /api/counts", "GET /api/reports",
                 "GET /", "GET /petitions", "GET /petitions/{id}", "GET /petitions.csv", "GET /petitions.xlsx",
-                "GET /deadlines", "GET /dashboard", "GET /dashboard/stream");
+                "GET /deadlines", "GET /dashboard", "GET /dashboard/stream", "GET /reports", "GET /reports/file");
         for (String page : List.of("/petitions/new", "/sessions", "/sessions/calendar", "/sessions/x/register",
                 "/api/sessions", "/api/petitions/x/verification", "/api/audit/seals", "/api/admin/projections",
                 "/actuator/prometheus")) {
