@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.report.ReportPeriod;
 import vn.commune.petition.projections.counts.CountsQueries;
@@ -27,18 +26,8 @@ class Dashboard {
     record Figures(ReportPeriod period, PetitionCounts counts, List<Month> months, CountsController.Reception reception) {
 
         /** Closed in the period, whatever the way (every closure is early, on time or late). */
-        long closed() {
+        public long closed() {
             return counts.closedEarly() + counts.closedOnTime() + counts.closedLate();
-        }
-
-        /** The most petitions in one month, received or closed: the scale of the months' chart. */
-        long busiestMonth() {
-            return months.stream().mapToLong(m -> Math.max(m.received(), m.closed())).max().orElse(0);
-        }
-
-        /** A breakdown (kind, field, channel, ward) with its largest value, for the scale of its chart. */
-        static long largest(Map<String, Long> breakdown) {
-            return breakdown.values().stream().mapToLong(Long::longValue).max().orElse(0);
         }
     }
 

@@ -81,7 +81,15 @@ class DashboardStreams implements DisposableBean {
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
+        try {
+            // Sends the headers at once: the browser counts the stream open only then.
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException e) {
+            return emitter;
+        }
         subscribers.add(subscriber);
+        // What changed between the page and its stream is sent at the next tick.
+        changed.set(true);
         return emitter;
     }
 
