@@ -83,6 +83,12 @@ class AuditController {
 
     @GetMapping("/api/audit/export")
     void export(@Valid ExportPeriod period, HttpServletResponse response) throws IOException {
+        download(export, zone, period, response);
+    }
+
+    /** The export of a period (commune days of recording), as a zip download; the audit page's too. */
+    static void download(AuditExport export, ZoneId zone, ExportPeriod period, HttpServletResponse response)
+            throws IOException {
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition",
                 "attachment; filename=\"audit-" + period.from() + "-" + period.to() + ".zip\"");
