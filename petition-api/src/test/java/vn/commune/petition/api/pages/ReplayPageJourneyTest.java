@@ -143,5 +143,13 @@ class ReplayPageJourneyTest {
                 .header("Cookie", inspector).send(port);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body()).contains("replay-asOf-error");
+
+        // The officer, who handles the case, sees the denunciator, and no chain check (not his API route).
+        String officer = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "officer", "officer"));
+        String officers = RawHttp.request("GET", "/petitions/" + id + "/replay").header("Cookie", officer).send(port).body();
+        assertThat(officers).contains("Lý Thị Kín").doesNotContain("id=\"verify\"");
+        String chair = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "chair", "chair"));
+        assertThat(RawHttp.request("GET", "/petitions/" + id + "/replay").header("Cookie", chair).send(port).body())
+                .as("the chair may check the chain").contains("id=\"verify\"");
     }
 }
