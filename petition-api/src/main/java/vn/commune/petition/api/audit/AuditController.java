@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.projections.audit.AuditExport;
-import vn.commune.petition.projections.audit.AuditVerifier;
 import vn.commune.petition.projections.audit.AuditVerifier.Verification;
-import vn.commune.petition.projections.audit.Seals;
+import vn.commune.petition.projections.audit.AuditVerifier;
 import vn.commune.petition.projections.audit.Seals.Seal;
+import vn.commune.petition.projections.audit.Seals;
 
 /** Tamper evidence for inspectors: verify chains and seals, seal the past, export for checking elsewhere. */
 @RestController
@@ -83,6 +83,12 @@ class AuditController {
 
     @GetMapping("/api/audit/export")
     void export(@Valid ExportPeriod period, HttpServletResponse response) throws IOException {
+        download(export, zone, period, response);
+    }
+
+    /** The export of a period (commune days of recording), as a zip download; the audit page's too. */
+    static void download(AuditExport export, ZoneId zone, ExportPeriod period, HttpServletResponse response)
+            throws IOException {
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition",
                 "attachment; filename=\"audit-" + period.from() + "-" + period.to() + ".zip\"");

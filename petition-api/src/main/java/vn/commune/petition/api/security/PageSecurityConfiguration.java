@@ -113,6 +113,18 @@ class PageSecurityConfiguration {
                     a.requestMatchers(POST, "/petitions/*/forwarding", "/petitions/*/guidance", "/petitions/*/rejection",
                             "/petitions/*/archival", "/petitions/*/extensions", "/petitions/*/written-answer",
                             "/petitions/*/escalation").hasRole(Role.CHAIR.name());
+                    // Replaying a petition: the roles of GET /api/petitions/{id}?asOf=&knownAt= and its history.
+                    SecurityConfiguration.read(a, new String[] {"/petitions/*/replay"}, Role.OFFICER, Role.CHAIR,
+                            Role.INSPECTOR);
+                    // The audit pages, each with the roles of its API route: a petition's chain
+                    // (/api/petitions/*/verification), the whole store, the seals and the export (/api/audit/**),
+                    // making a seal (POST /api/audit/seals). The page itself shows each role its parts.
+                    SecurityConfiguration.read(a, new String[] {"/audit"}, Role.INSPECTOR, Role.CHAIR, Role.ADMIN);
+                    SecurityConfiguration.read(a, new String[] {"/audit/chain"}, Role.INSPECTOR, Role.CHAIR);
+                    SecurityConfiguration.read(a, new String[] {"/audit/verification/*", "/audit/seals/*",
+                        "/audit/export"}, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/audit/verification").hasRole(Role.INSPECTOR.name());
+                    a.requestMatchers(POST, "/audit/seals").hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name());
                     // Deny by default: a page no rule above names is refused to everyone, whatever its method.
                     a.anyRequest().denyAll();
                 })

@@ -217,6 +217,37 @@ class AccessRulesTest {
         }
     }
 
+    /** The replay and the audit pages let in exactly whom the API routes they stand for do. */
+    @Test
+    void the_replay_and_the_audit_pages_let_in_exactly_the_roles_of_their_api_routes() {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> pageToApi = Map.of(
+                "GET /petitions/" + id + "/replay", "GET /api/petitions/" + id,
+                "GET /audit/chain", "GET /api/petitions/" + id + "/verification",
+                "GET /audit/verification/" + id, "GET /api/audit/verification",
+                "POST /audit/verification", "GET /api/audit/verification",
+                "GET /audit/seals/3", "GET /api/audit/seals/3",
+                "POST /audit/seals", "POST /api/audit/seals",
+                "GET /audit/export", "GET /api/audit/export");
+        pageToApi.forEach((page, api) -> {
+            String[] p = page.split(" ", 2);
+            String[] a = api.split(" ", 2);
+            assertThat(allowed(p[0], p[1])).as(page).isEqualTo(allowed(a[0], a[1])).isNotEmpty();
+            if (p[0].equals("GET")) {
+                assertThat(allowed("HEAD", p[1])).as("HEAD " + p[1]).isEqualTo(allowed("GET", p[1]));
+            }
+        });
+        assertThat(allowed("GET", "/petitions/" + id + "/replay")).containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+        assertThat(allowed("GET", "/audit/chain")).containsExactly("CHAIR", "INSPECTOR");
+        assertThat(allowed("POST", "/audit/seals")).containsExactly("INSPECTOR", "ADMIN");
+        assertThat(allowed("GET", "/audit/export")).containsExactly("INSPECTOR");
+        assertThat(allowed("GET", "/audit")).as("each role sees there the parts its API routes allow")
+                .containsExactly("CHAIR", "INSPECTOR", "ADMIN");
+        assertThat(allowed("POST", "/audit")).isEmpty();
+        assertThat(allowed("POST", "/audit/chain")).isEmpty();
+        assertThat(allowed("POST", "/petitions/" + id + "/replay")).isEmpty();
+    }
+
     @Test
     void head_is_refused_where_get_is() {
         String id = Api.officer(port).post("/api/petitions", Api.petition("2019-05-02", "FEEDBACK", "Môi trường"))

@@ -63,9 +63,22 @@ public class AuditVerifier {
                 : Verification.broken(rows.size(), 0, mismatch));
     }
 
+    /** How far a verification of the whole store has gone: chains checked of all, events checked so far. */
+    @FunctionalInterface
+    public interface Progress {
+
+        void chains(int checked, int total, long events);
+    }
+
     /** Verifies every chain of events up to {@code upTo} (all when null), and every seal within it. */
     @Transactional(readOnly = true)
     public Verification verifyAll(Long upTo) {
+        return verifyAll(upTo, (checked, total, events) -> { });
+    }
+
+    /** As {@link #verifyAll(Long)}, telling {@code progress} after each chain. */
+    @Transactional(readOnly = true)
+    public Verification verifyAll(Long upTo, Progress progress) {
         long limit = upTo == null ? Long.MAX_VALUE : upTo;
         List<String> aggregates = jdbc.sql("""
                 SELECT aggregate_identifier FROM domainevententry WHERE global_index <= :upTo
@@ -75,6 +88,8 @@ public class AuditVerifier {
                 .query(String.class)
                 .list();
         long checked = 0;
+        int chains = 0;
+        progress.chains(0, aggregates.size(), 0);
         for (String aggregate : aggregates) {
             List<StoredEvents.Row> rows = events.ofAggregate(aggregate).stream()
                     .filter(row -> row.globalIndex() <= limit).toList();
@@ -85,6 +100,7 @@ public class AuditVerifier {
             if (mismatch != null) {
                 return Verification.broken(checked, 0, mismatch);
             }
+            progress.chains(++chains, aggregates.size(), checked);
         }
         List<Seals.Seal> seals = jdbc.sql("SELECT * FROM audit_seal WHERE up_to_global_index <= :upTo ORDER BY id")
                 .param("upTo", limit)

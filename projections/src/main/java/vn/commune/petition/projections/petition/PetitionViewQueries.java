@@ -47,6 +47,14 @@ public class PetitionViewQueries {
                 .optional();
     }
 
+    /** The id of the petition with this reference ({@code 2024-0001}), if there is one. */
+    public Optional<String> idOfReference(String reference) {
+        return jdbc.sql("SELECT id FROM petition_view WHERE reference = :reference")
+                .param("reference", reference)
+                .query(String.class)
+                .optional();
+    }
+
     /**
      * The version of the petition with this id, its row locked until the transaction ends: a step
      * that reads it so waits for any step still being recorded on the petition, and holds off the next.
