@@ -24,7 +24,6 @@ import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.projections.history.PetitionAsOfQuery;
-import vn.commune.petition.projections.history.PetitionHistoryQuery;
 import vn.commune.petition.projections.petition.PetitionView;
 import vn.commune.petition.projections.petition.PetitionViewQueries;
 
@@ -57,17 +56,15 @@ class ReplayPages {
 
     private final PetitionViewQueries views;
     private final PetitionAsOfQuery asOfQuery;
-    private final PetitionHistoryQuery history;
     private final PetitionReader reader;
     private final DeadlinePolicy deadlines;
     private final WebInvocationPrivilegeEvaluator privileges;
     private final Clock clock;
 
-    ReplayPages(PetitionViewQueries views, PetitionAsOfQuery asOfQuery, PetitionHistoryQuery history,
-                PetitionReader reader, DeadlinePolicy deadlines, WebInvocationPrivilegeEvaluator privileges, Clock clock) {
+    ReplayPages(PetitionViewQueries views, PetitionAsOfQuery asOfQuery, PetitionReader reader, DeadlinePolicy deadlines,
+                WebInvocationPrivilegeEvaluator privileges, Clock clock) {
         this.views = views;
         this.asOfQuery = asOfQuery;
-        this.history = history;
         this.reader = reader;
         this.deadlines = deadlines;
         this.privileges = privileges;
@@ -82,7 +79,7 @@ class ReplayPages {
         LocalDate today = CommuneClock.today(clock);
         PetitionView current = views.find(NotFoundException.unlessId(id, StepRecorder.NO_PETITION))
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
-        Timeline timeline = Timeline.of(history.find(current.id(), !reader.maySeePetitioners(user, current.kind()))
+        Timeline timeline = Timeline.of(reader.history(current, user)
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION)));
         model.addAttribute("current", reader.forReader(current, user));
         model.addAttribute("today", today);

@@ -115,7 +115,7 @@ class PageSecurityConfiguration {
                             "/petitions/*/escalation").hasRole(Role.CHAIR.name());
                     // Replaying a petition: the roles of GET /api/petitions/{id}?asOf=&knownAt= and its history.
                     SecurityConfiguration.read(a, new String[] {"/petitions/*/replay"}, Role.OFFICER, Role.CHAIR,
-                            Role.INSPECTOR);
+                            Role.INSPECTOR, Role.BOARD);
                     // The audit pages, each with the roles of its API route: a petition's chain
                     // (/api/petitions/*/verification), the whole store, the seals and the export (/api/audit/**),
                     // making a seal (POST /api/audit/seals). The page itself shows each role its parts.

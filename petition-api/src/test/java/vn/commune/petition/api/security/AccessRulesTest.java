@@ -209,7 +209,8 @@ class AccessRulesTest {
                 "GET /api/petitions", "GET /api/petitions/{id}", "GET /api/petitions/overdue",
                 "GET /api/petitions/{id}/history", "GET /api/counts", "GET /api/reports",
                 "GET /", "GET /petitions", "GET /petitions/{id}", "GET /petitions.csv", "GET /petitions.xlsx",
-                "GET /deadlines", "GET /dashboard", "GET /dashboard/stream", "GET /reports", "GET /reports/file");
+                "GET /deadlines", "GET /dashboard", "GET /dashboard/stream", "GET /reports", "GET /reports/file",
+                "GET /petitions/{id}/replay");
         for (String page : List.of("/petitions/new", "/sessions", "/sessions/calendar", "/sessions/x/register",
                 "/api/sessions", "/api/petitions/x/verification", "/api/audit/seals", "/api/admin/projections",
                 "/actuator/prometheus")) {
@@ -237,7 +238,7 @@ class AccessRulesTest {
                 assertThat(allowed("HEAD", p[1])).as("HEAD " + p[1]).isEqualTo(allowed("GET", p[1]));
             }
         });
-        assertThat(allowed("GET", "/petitions/" + id + "/replay")).containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+        assertThat(allowed("GET", "/petitions/" + id + "/replay")).containsExactly("OFFICER", "CHAIR", "INSPECTOR", "BOARD");
         assertThat(allowed("GET", "/audit/chain")).containsExactly("CHAIR", "INSPECTOR");
         assertThat(allowed("POST", "/audit/seals")).containsExactly("INSPECTOR", "ADMIN");
         assertThat(allowed("GET", "/audit/export")).containsExactly("INSPECTOR");
