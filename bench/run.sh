@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the benchmarks on the embedded PostgreSQL and writes docs/BENCHMARKS.md.
 # Usage: bash bench/run.sh [seconds per load step, default 20] [events to seed up to, default 1000000]
-#                          [steps, default write,lag,seed,history,replay,pages]
+#                          [steps, default write,lag,dashboards,seed,history,replay,pages]
 # With steps other than the default the report goes to target/bench-report.md instead.
 source "$(dirname "$0")/service.sh"
 SECONDS_PER_STEP=${1:-20}
 EVENTS=${2:-1000000}
-STEPS=${3:-write,lag,seed,history,replay,pages}
+STEPS=${3:-write,lag,dashboards,seed,history,replay,pages}
 REPORT=docs/BENCHMARKS.md
-[ "$STEPS" = "write,lag,seed,history,replay,pages" ] || REPORT=target/bench-report.md
+[ "$STEPS" = "write,lag,dashboards,seed,history,replay,pages" ] || REPORT=target/bench-report.md
 command -v pgbench >/dev/null && command -v wrk >/dev/null \
   || { apt-get update -qq && apt-get install -y -qq postgresql-client wrk >/dev/null; }
 # The register's first paint is measured in the browser the page tests use.

@@ -1,9 +1,10 @@
 package vn.commune.petition.api.counts;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.report.ReportPeriod;
 import vn.commune.petition.projections.counts.CountsQueries;
@@ -24,11 +25,6 @@ class Dashboard {
 
     /** The figures of one period. */
     record Figures(ReportPeriod period, PetitionCounts counts, List<Month> months, CountsController.Reception reception) {
-
-        /** Closed in the period, whatever the way (every closure is early, on time or late). */
-        public long closed() {
-            return counts.closedEarly() + counts.closedOnTime() + counts.closedLate();
-        }
     }
 
     private final CountsQueries counts;
@@ -40,24 +36,15 @@ class Dashboard {
     }
 
     Figures figures(ReportPeriod period) {
+        Map<YearMonth, CountsQueries.MonthCounts> byMonth = new HashMap<>();
+        counts.byMonth(period.from(), period.to()).forEach(m -> byMonth.put(YearMonth.from(m.month()), m));
         List<Month> months = new ArrayList<>();
         for (YearMonth month = YearMonth.from(period.from()); !month.atDay(1).isAfter(period.to());
              month = month.plusMonths(1)) {
-            LocalDate from = max(month.atDay(1), period.from());
-            LocalDate to = min(month.atEndOfMonth(), period.to());
-            PetitionCounts inMonth = counts.count(from, to);
-            months.add(new Month(month, inMonth.received(),
-                    inMonth.closedEarly() + inMonth.closedOnTime() + inMonth.closedLate()));
+            CountsQueries.MonthCounts in = byMonth.get(month);
+            months.add(in == null ? new Month(month, 0, 0) : new Month(month, in.received(), in.closed()));
         }
         return new Figures(period, counts.count(period.from(), period.to()), months,
                 CountsController.Reception.of(sessions.totals(period.from(), period.to())));
-    }
-
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }

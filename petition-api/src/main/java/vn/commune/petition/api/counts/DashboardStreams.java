@@ -31,7 +31,7 @@ class DashboardStreams implements DisposableBean {
     /** The most dashboards open at once on one instance; past it, a new one is refused (503). */
     static final int MOST = 1000;
     /** How often the figures are sent again, at most. */
-    static final long TICK_MILLIS = 250;
+    static final long TICK_MILLIS = 100;
     /** A stream ends after this long; the browser opens it again at once. */
     static final Duration LIFETIME = Duration.ofMinutes(30);
 

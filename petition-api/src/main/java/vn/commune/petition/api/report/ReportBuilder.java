@@ -39,8 +39,7 @@ class ReportBuilder {
         long toHandle = counts.toHandle(period.from(), period.to());
         List<OneStopRow> dossiers = oneStop.table(period.from(), period.to());
         OneStopRow dossierTotal = OneStopQueries.total(dossiers);
-        long closed = c.resolved() + c.escalated() + c.forwarded() + c.guided() + c.rejected() + c.archived()
-                + c.withdrawn();
+        long closed = c.closed();
 
         List<ReportTable> tables = List.of(
                 reception(r, english),

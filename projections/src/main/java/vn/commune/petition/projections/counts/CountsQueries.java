@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -130,6 +131,28 @@ public class CountsQueries {
                             breakdowns.getOrDefault("ward", Map.of()));
                 })
                 .single();
+    }
+
+    /** The petitions received, and closed, in one month (its first day) of a period. */
+    public record MonthCounts(LocalDate month, long received, long closed) {
+    }
+
+    /** Each month of [from, to] that has a petition received or closed in it, in order; one statement. */
+    public List<MonthCounts> byMonth(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT month, sum(r) AS received, sum(c) AS closed FROM (
+                  SELECT CAST(date_trunc('month', received_on) AS date) AS month, 1 AS r, 0 AS c
+                  FROM count_petition WHERE received_on BETWEEN :from AND :to
+                  UNION ALL
+                  SELECT CAST(date_trunc('month', closed_on) AS date), 0, 1
+                  FROM count_petition WHERE closed_as IS NOT NULL AND closed_on BETWEEN :from AND :to) m
+                GROUP BY month ORDER BY month
+                """)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, row) -> new MonthCounts(rs.getObject("month", LocalDate.class), rs.getLong("received"),
+                        rs.getLong("closed")))
+                .list();
     }
 
     /** Petitions accepted (within the commune's jurisdiction) in [from, to], by kind. */

@@ -33,4 +33,9 @@ public record PetitionCounts(
         Map<String, Long> byField,
         Map<String, Long> byChannel,
         Map<String, Long> byWard) {
+
+    /** The petitions closed in the period, whatever the way. */
+    public long closed() {
+        return resolved + escalated + forwarded + guided + rejected + archived + withdrawn;
+    }
 }
