@@ -59,8 +59,8 @@ class HomePages {
         return switch (role) {
             case OFFICER -> officersDay(user, today, model);
             case CHAIR -> chairsQueue(user, today, model);
-            case INSPECTOR -> readingList(user, today, model, "home/inspector");
-            case BOARD -> readingList(user, today, model, "home/board");
+            case INSPECTOR -> readingList(user, today, model, "inspector");
+            case BOARD -> readingList(user, today, model, "board");
             case ADMIN -> operations(model);
         };
     }
@@ -90,11 +90,13 @@ class HomePages {
     }
 
     /** The inspector's and the People's Inspection Board's: what is overdue, what came in lately; no action. */
-    private String readingList(Authentication user, LocalDate today, Model model, String page) {
+    /** The read-only home of an inspector or the board: one page, its title and lead {@code home.<who>.*}. */
+    private String readingList(Authentication user, LocalDate today, Model model, String who) {
         List<PetitionView> recent = petitions.list(new ListPetitions(null, null, null, null, 0, 20)).items();
         model.addAttribute("recent", listed(recent, user, today));
         model.addAttribute("overdue", overdue(user, today));
-        return page;
+        model.addAttribute("who", who);
+        return "home/reader";
     }
 
     private String operations(Model model) {
