@@ -125,6 +125,14 @@ class PageSecurityConfiguration {
                         "/audit/export"}, Role.INSPECTOR);
                     a.requestMatchers(POST, "/audit/verification").hasRole(Role.INSPECTOR.name());
                     a.requestMatchers(POST, "/audit/seals").hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name());
+                    // The operations page, with the roles of /api/admin/projections/** and /api/admin/dead-letters/**:
+                    // read and verify (admin, inspector), rebuild and retry (admin).
+                    SecurityConfiguration.read(a, new String[] {"/operations", "/operations/projections/*/run"},
+                            Role.ADMIN, Role.INSPECTOR);
+                    a.requestMatchers(POST, "/operations/projections/*/verification")
+                            .hasAnyRole(Role.ADMIN.name(), Role.INSPECTOR.name());
+                    a.requestMatchers(POST, "/operations/projections/*/rebuild", "/operations/dead-letters/*/retry")
+                            .hasRole(Role.ADMIN.name());
                     // Deny by default: a page no rule above names is refused to everyone, whatever its method.
                     a.anyRequest().denyAll();
                 })

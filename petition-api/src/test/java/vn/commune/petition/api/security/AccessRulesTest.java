@@ -249,6 +249,26 @@ class AccessRulesTest {
         assertThat(allowed("POST", "/petitions/" + id + "/replay")).isEmpty();
     }
 
+    /** The operations page and its forms let in exactly whom the API routes they stand for do. */
+    @Test
+    void the_operations_page_lets_in_exactly_the_roles_of_its_api_routes() {
+        Map<String, String> pageToApi = Map.of(
+                "GET /operations", "GET /api/admin/projections",
+                "GET /operations/projections/counts/run", "GET /api/admin/projections/counts/rebuild",
+                "POST /operations/projections/counts/rebuild", "POST /api/admin/projections/counts/rebuild",
+                "POST /operations/projections/counts/verification", "POST /api/admin/projections/counts/verification",
+                "POST /operations/dead-letters/counts/retry", "POST /api/admin/dead-letters/counts/retry");
+        pageToApi.forEach((page, api) -> {
+            String[] p = page.split(" ", 2);
+            String[] a = api.split(" ", 2);
+            assertThat(allowed(p[0], p[1])).as(page).isEqualTo(allowed(a[0], a[1])).isNotEmpty();
+        });
+        assertThat(allowed("GET", "/operations")).containsExactly("INSPECTOR", "ADMIN");
+        assertThat(allowed("POST", "/operations/projections/counts/rebuild")).containsExactly("ADMIN");
+        assertThat(allowed("POST", "/operations")).isEmpty();
+        assertThat(allowed("GET", "/operations/projections/counts/rebuild")).isEmpty();
+    }
+
     @Test
     void head_is_refused_where_get_is() {
         String id = Api.officer(port).post("/api/petitions", Api.petition("2019-05-02", "FEEDBACK", "Môi trường"))

@@ -19,6 +19,17 @@ public final class Run {
     public record Progress(String projection, Kind kind, RebuildMethod method, State state, long eventsDone,
                            long eventsTotal, double eventsPerSecond, Instant startedAt, Instant finishedAt,
                            String error, Verification verification) {
+
+        /** The events done, in percent of the total, 0 to 100. */
+        public int percent() {
+            return eventsTotal == 0 ? (state == State.RUNNING ? 0 : 100) : (int) Math.min(100, 100 * eventsDone / eventsTotal);
+        }
+
+        /** Seconds left at the rate so far, while the run goes on and has a rate; otherwise null. */
+        public Long secondsLeft() {
+            return state != State.RUNNING || eventsPerSecond <= 0 ? null
+                    : (long) Math.ceil(Math.max(0, eventsTotal - eventsDone) / eventsPerSecond);
+        }
     }
 
     private final Progress started;
