@@ -82,6 +82,8 @@ class PageSecurityConfiguration {
                 .authorizeHttpRequests(a -> {
                     SecurityConfiguration.read(a, ASSETS);
                     SecurityConfiguration.read(a, new String[] {SIGN_IN});
+                    // The figures the commune publishes (công khai): numbers only, no sign-in.
+                    SecurityConfiguration.read(a, new String[] {"/public/figures"});
                     SecurityConfiguration.read(a, new String[] {"/"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR,
                             Role.BOARD, Role.ADMIN);
                     // The dashboard and its stream: the roles of GET /api/counts.

@@ -104,6 +104,8 @@ public class SecurityConfiguration {
                     a.requestMatchers(POST, "/api/dossiers/import").hasAnyRole(officer, chair);
                     // The People's Inspection Board reads the petitions, their histories, counts and reports
                     // (every petitioner masked: PetitionReader), and nothing else: no session, audit or admin route.
+                    // The figures the commune publishes: open data, numbers only, no sign-in.
+                    read(a, new String[] {"/api/public/figures"});
                     read(a, new String[] {"/api/reports"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD);
                     read(a, new String[] {"/api/counts"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD,
                             Role.ADMIN);

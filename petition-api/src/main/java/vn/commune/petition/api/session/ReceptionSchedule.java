@@ -50,7 +50,7 @@ public class ReceptionSchedule {
     }
 
     /** The scheduled days of [from, to] and what became of each, as of today in the commune. */
-    List<ScheduledDay> of(LocalDate from, LocalDate to) {
+    public List<ScheduledDay> of(LocalDate from, LocalDate to) {
         return between(from, to, sessions.daysHeld(from, to), CommuneClock.today(clock));
     }
 

@@ -20,7 +20,9 @@ public final class TownFirstHalf2024 {
             LocalDate.of(2024, 2, 22), LocalDate.of(2024, 3, 7), LocalDate.of(2024, 3, 21),
             LocalDate.of(2024, 4, 4), LocalDate.of(2024, 4, 25), LocalDate.of(2024, 5, 9),
             LocalDate.of(2024, 5, 23), LocalDate.of(2024, 6, 6));
-    private static final List<String> NAMES = List.of("Nguyễn Văn Ánh", "Trần Thị Bích", "Lê Văn Cường",
+
+    /** The petitioners the half-year names, one per petition. */
+    public static final List<String> NAMES = List.of("Nguyễn Văn Ánh", "Trần Thị Bích", "Lê Văn Cường",
             "Phạm Thị Dung", "Hoàng Văn Đức", "Vũ Thị Hằng", "Đặng Văn Hùng", "Bùi Thị Lan", "Đỗ Văn Minh",
             "Ngô Thị Nga", "Dương Văn Phúc");
 
