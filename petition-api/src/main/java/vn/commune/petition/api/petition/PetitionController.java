@@ -52,8 +52,14 @@ class PetitionController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<PetitionView> receive(@RequestBody @Valid ReceivePetitionRequest body, WriteHeaders write) {
+    ResponseEntity<ReceivedPetition> receive(@RequestBody @Valid ReceivePetitionRequest body, WriteHeaders write) {
         return recorder.receive(body, write).response();
+    }
+
+    /** A new lookup code for a citizen who lost theirs: 200 with the view and the code, once. */
+    @PostMapping("/{id}/lookup-code")
+    ResponseEntity<ReceivedPetition> replaceLookupCode(@PathVariable String id, WriteHeaders write) {
+        return recorder.replaceLookupCode(id, write).response();
     }
 
     @PostMapping("/{id}/acceptance")

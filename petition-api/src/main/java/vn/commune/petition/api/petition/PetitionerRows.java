@@ -2,6 +2,7 @@ package vn.commune.petition.api.petition;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,6 @@ public final class PetitionerRows {
 
     /** The rows a form offers: the first shown, the others revealed one by one (pages.js) or all without JavaScript. */
     public static final int ROWS = 3;
-
-    private static final Pattern INDEX = Pattern.compile("^petitioners\\[(\\d+)]");
 
     private PetitionerRows() {
     }
@@ -46,19 +45,28 @@ public final class PetitionerRows {
      * the first filled row's, which is {@code petitioners[2].fullName} if the first two were blank.
      */
     public static UnaryOperator<String> fieldsOf(List<PetitionerRequest> rows) {
+        return renumbered("petitioners", rows, PetitionerRows::isBlank);
+    }
+
+    /**
+     * Renames a request's field to the form's for a list {@code name} of which the form sends every row
+     * and the request gets the rows that are not {@code blank}.
+     */
+    static <T> UnaryOperator<String> renumbered(String name, List<T> rows, Predicate<T> blank) {
         List<Integer> filled = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (!isBlank(rows.get(i))) {
+            if (!blank.test(rows.get(i))) {
                 filled.add(i);
             }
         }
+        Pattern index = Pattern.compile("^" + Pattern.quote(name) + "\\[(\\d+)]");
         return field -> {
-            Matcher matcher = INDEX.matcher(field);
+            Matcher matcher = index.matcher(field);
             if (!matcher.find()) {
                 return field;
             }
-            int index = Integer.parseInt(matcher.group(1));
-            return index < filled.size() ? matcher.replaceFirst("petitioners[" + filled.get(index) + "]") : field;
+            int at = Integer.parseInt(matcher.group(1));
+            return at < filled.size() ? matcher.replaceFirst(name + "[" + filled.get(at) + "]") : field;
         };
     }
 

@@ -2,6 +2,7 @@ package vn.commune.petition.api.petition;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 
@@ -17,7 +18,8 @@ record ReceiveForm(
         String field,
         String summary,
         String ward,
-        List<PetitionerRequest> petitioners) {
+        List<PetitionerRequest> petitioners,
+        List<HandedOverRequest> handedOver) {
 
     /** The channels this form offers: every one but the reception session's. */
     static final List<Channel> CHANNELS = List.of(Channel.POST, Channel.ONLINE, Channel.MAILBOX, Channel.FORWARDED,
@@ -25,15 +27,23 @@ record ReceiveForm(
 
     ReceiveForm {
         petitioners = PetitionerRows.padded(petitioners);
+        handedOver = HandedOverRows.padded(handedOver);
     }
 
     /** An empty form, received today by post. */
     static ReceiveForm blank(LocalDate today) {
-        return new ReceiveForm(today, Channel.POST, null, "", "", "", List.of());
+        return new ReceiveForm(today, Channel.POST, null, "", "", "", List.of(), List.of());
     }
 
     ReceivePetitionRequest request() {
         return new ReceivePetitionRequest(receivedOn, channel, kind, field, summary,
-                PetitionerRows.filled(petitioners), PetitionerRows.orNull(ward), null);
+                PetitionerRows.filled(petitioners), PetitionerRows.orNull(ward), null, HandedOverRows.filled(handedOver));
+    }
+
+    /** The form's field for a field of the request: the n-th petitioner or document is the n-th filled row. */
+    UnaryOperator<String> fields() {
+        UnaryOperator<String> people = PetitionerRows.fieldsOf(petitioners);
+        UnaryOperator<String> documents = HandedOverRows.fieldsOf(handedOver);
+        return path -> path.startsWith("handedOver[") ? documents.apply(path) : people.apply(path);
     }
 }

@@ -49,11 +49,13 @@ class ReceivePages {
                    @ModelAttribute("formToken") FormToken token, HtmxRequest htmx, Model model,
                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         ReceivePetitionRequest body = receipt.request();
-        validation.validate(body, form, PetitionerRows.fieldsOf(receipt.petitioners()));
+        validation.validate(body, form, receipt.fields());
         return Forms.submit(form, model, response, () -> recorder.receive(body, token.headers(request)))
                 .map(written -> {
                     redirect.addFlashAttribute("recorded", PetitionReceived.class.getSimpleName());
-                    return PageRedirect.to(htmx, "/petitions/" + written.body().id());
+                    // The code is shown once, on the receipt; a flash attribute keeps it out of every URL.
+                    redirect.addFlashAttribute(ReceiptPages.LOOKUP_CODE, written.body().lookupCode());
+                    return PageRedirect.to(htmx, "/petitions/" + written.body().petition().id() + "/receipt");
                 })
                 .orElseGet(() -> show(model));
     }

@@ -13,7 +13,10 @@ import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.ReceivePetition;
 
-/** The body of {@code POST /api/petitions}; an empty petitioners list is an anonymous letter. */
+/**
+ * The body of {@code POST /api/petitions}; an empty petitioners list is an anonymous letter, and
+ * {@code handedOver} (optional) lists the documents handed in with it.
+ */
 public record ReceivePetitionRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate receivedOn,
         @NotNull Channel channel,
@@ -22,12 +25,18 @@ public record ReceivePetitionRequest(
         @NotBlank @Size(max = 4000) String summary,
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward,
-        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId) {
+        @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId,
+        @Size(max = 50) List<@NotNull @Valid HandedOverRequest> handedOver) {
 
-    /** The command that receives this petition as {@code petitionId}, numbered {@code reference}. */
-    public ReceivePetition command(String petitionId, String reference, LocalDate today) {
+    /**
+     * The command that receives this petition as {@code petitionId}, numbered {@code reference}, with
+     * the hash of the lookup code its receipt gives.
+     */
+    public ReceivePetition command(String petitionId, String reference, String lookupCodeHash, LocalDate today) {
         return new ReceivePetition(petitionId, reference, receivedOn, channel, kind, field, summary,
                 petitioners.stream().map(PetitionerRequest::toPetitioner).toList(),
-                ward == null || ward.isEmpty() ? null : ward, sessionId, today);
+                ward == null || ward.isEmpty() ? null : ward, sessionId,
+                handedOver == null ? List.of() : handedOver.stream().map(HandedOverRequest::toDocument).toList(),
+                lookupCodeHash, today);
     }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.deadline.CommuneClock;
+import vn.commune.petition.api.lookup.LookupCodes;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.PreconditionFailedException;
 import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.api.write.Writes;
 import vn.commune.petition.api.write.Written;
+import vn.commune.petition.domain.petition.ReplaceLookupCode;
 import vn.commune.petition.projections.petition.PetitionView;
 import vn.commune.petition.projections.petition.PetitionViewQueries;
 
@@ -36,13 +38,31 @@ public class StepRecorder {
         this.clock = clock;
     }
 
-    /** Receives a new petition: 201 with its view and Location. */
-    public Written<PetitionView> receive(ReceivePetitionRequest body, WriteHeaders headers) {
+    /**
+     * Receives a new petition: 201 with its view, Location, and its lookup code, which only this
+     * answer ever holds: the answer kept for an Idempotency-Key is kept without it.
+     */
+    public Written<ReceivedPetition> receive(ReceivePetitionRequest body, WriteHeaders headers) {
         String id = UUID.randomUUID().toString();
-        return writes.run(headers, body, PetitionView.class, () -> {
-            writes.send(body.command(id, references.next(body.receivedOn().getYear()), CommuneClock.today(clock)));
+        LookupCodes.Issued code = LookupCodes.issue();
+        Written<PetitionView> written = writes.run(headers, body, PetitionView.class, () -> {
+            writes.send(body.command(id, references.next(body.receivedOn().getYear()), code.hash(),
+                    CommuneClock.today(clock)));
             return answer(201, "/api/petitions/" + id, id);
         });
+        return written.map(view -> new ReceivedPetition(view, written.replayed() ? null : code.code()));
+    }
+
+    /** Cấp lại mã tra cứu: a new lookup code for the petition; the one before stops working. */
+    public Written<ReceivedPetition> replaceLookupCode(String petitionId, WriteHeaders headers) {
+        String id = NotFoundException.unlessId(petitionId, NO_PETITION);
+        LookupCodes.Issued code = LookupCodes.issue();
+        Written<PetitionView> written = writes.run(headers, "", PetitionView.class, () -> {
+            views.lockVersion(id).orElseThrow(() -> new NotFoundException(NO_PETITION));
+            writes.send(new ReplaceLookupCode(id, code.hash(), CommuneClock.today(clock)));
+            return answer(200, null, id);
+        });
+        return written.map(view -> new ReceivedPetition(view, written.replayed() ? null : code.code()));
     }
 
     /**

@@ -42,6 +42,7 @@ import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.PreconditionFailedException;
 import vn.commune.petition.api.problem.Problems;
+import vn.commune.petition.api.problem.ThrottledException;
 import vn.commune.petition.api.write.IdempotencyKeyReusedException;
 import vn.commune.petition.domain.RuleViolation;
 
@@ -110,6 +111,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                 title(request, "Idempotency-Key reused", "Khóa Idempotency-Key đã được dùng"),
                 "This Idempotency-Key was used for a different request"), request);
+    }
+
+    @ExceptionHandler(ThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(ThrottledException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                title(request, "Too many tries", "Thử quá nhiều lần"), e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(respond(problem, request).getBody());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -79,11 +80,16 @@ class PageSecurityConfiguration {
                         .authenticationEntryPoint(entryPoint())
                         .accessDeniedHandler(accessDenied(errors)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                // The public lookup changes nothing and is signed in by no one: a token would need a session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(POST, "/lookup")))
                 .authorizeHttpRequests(a -> {
                     SecurityConfiguration.read(a, ASSETS);
                     SecurityConfiguration.read(a, new String[] {SIGN_IN});
                     // The figures the commune publishes (công khai): numbers only, no sign-in.
                     SecurityConfiguration.read(a, new String[] {"/public/figures"});
+                    // The public lookup of one petition by its reference and code (throttled: LookupThrottle).
+                    SecurityConfiguration.read(a, new String[] {"/lookup"});
+                    a.requestMatchers(POST, "/lookup").permitAll();
                     SecurityConfiguration.read(a, new String[] {"/"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR,
                             Role.BOARD, Role.ADMIN);
                     // The dashboard and its stream: the roles of GET /api/counts.
@@ -94,8 +100,9 @@ class PageSecurityConfiguration {
                             Role.INSPECTOR, Role.BOARD);
                     // Receiving a petition, the session desk, the reception calendar: the roles of
                     // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
-                    SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing"}, Role.OFFICER,
-                            Role.CHAIR);
+                    SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing",
+                        "/petitions/*/receipt"}, Role.OFFICER, Role.CHAIR);
+                    a.requestMatchers(POST, "/petitions/*/lookup-code").hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     a.requestMatchers(POST, "/petitions", "/sessions", "/sessions/*/visits", "/sessions/*/closing")
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     SecurityConfiguration.read(a, new String[] {"/sessions", "/sessions/*", "/sessions/*/register"},

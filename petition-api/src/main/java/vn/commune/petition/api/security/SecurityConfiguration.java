@@ -88,6 +88,8 @@ public class SecurityConfiguration {
                             "/swagger-ui.html", "/swagger-ui/**"}, Role.values());
                     a.requestMatchers(POST, "/api/petitions").hasAnyRole(officer, chair);
                     a.requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair);
+                    // A lost lookup code replaced: whoever receives petitions.
+                    a.requestMatchers(POST, "/api/petitions/*/lookup-code").hasAnyRole(officer, chair);
                     a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
                     read(a, new String[] {"/api/petitions/*/verification"}, Role.INSPECTOR, Role.CHAIR);
                     read(a, new String[] {"/api/admin/projections", "/api/admin/projections/*/verification",
@@ -106,6 +108,8 @@ public class SecurityConfiguration {
                     // (every petitioner masked: PetitionReader), and nothing else: no session, audit or admin route.
                     // The figures the commune publishes: open data, numbers only, no sign-in.
                     read(a, new String[] {"/api/public/figures"});
+                    // The public lookup: anyone with a reference and its code (throttled: LookupThrottle).
+                    a.requestMatchers(POST, "/api/public/lookup").permitAll();
                     read(a, new String[] {"/api/reports"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD);
                     read(a, new String[] {"/api/counts"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD,
                             Role.ADMIN);

@@ -7,12 +7,8 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +57,7 @@ class SignInThrottle {
 
     /** Refuses a sign-in whose address or account has no failures left; an unknown address counts only the account. */
     void check(String account, String address) {
-        UUID addressKey = addressKey(address);
+        UUID addressKey = ClientAddress.key(address);
         long addressWait = addressKey == null ? 0 : wait(addresses.getIfPresent(addressKey));
         if (addressWait > 0) {
             throttledByAddress.increment();
@@ -77,7 +73,7 @@ class SignInThrottle {
 
     /** A wrong username or password: one failure for its address and one for its account. */
     void failed(String account, String address) {
-        UUID addressKey = addressKey(address);
+        UUID addressKey = ClientAddress.key(address);
         if (addressKey != null) {
             consume(addresses.get(addressKey, key -> bucket(perAddress, time)), perAddress);
         }
@@ -86,7 +82,7 @@ class SignInThrottle {
 
     /** A successful sign-in: from now on the account's own limit does not hold it back at this address. */
     void succeeded(String account, String address) {
-        UUID addressKey = addressKey(address);
+        UUID addressKey = ClientAddress.key(address);
         if (addressKey != null) {
             known.put(new Known(accountKey(account), addressKey), Boolean.TRUE);
         }
@@ -140,26 +136,6 @@ class SignInThrottle {
     private static UUID accountKey(String account) {
         String name = account == null ? "" : account.toLowerCase(Locale.ROOT);
         return UUID.nameUUIDFromBytes(("account:" + name).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** An IPv4 address, or the /64 network of an IPv6 one (a single client is given a whole /64). */
-    static UUID addressKey(String address) {
-        if (address == null || address.isBlank()) {
-            return null;
-        }
-        String client = address;
-        if (address.indexOf(':') >= 0) {
-            try {
-                // A literal with a colon is parsed as IPv6, never looked up in DNS.
-                InetAddress parsed = InetAddress.getByName(address);
-                client = parsed instanceof Inet6Address
-                        ? HexFormat.of().formatHex(parsed.getAddress(), 0, 8) + "::/64"
-                        : parsed.getHostAddress();
-            } catch (UnknownHostException e) {
-                // not an address: kept as it is, a key like any other
-            }
-        }
-        return UUID.nameUUIDFromBytes(("address:" + client).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Counter throttled(MeterRegistry meters, String limit) {

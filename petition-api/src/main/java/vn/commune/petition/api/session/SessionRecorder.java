@@ -1,9 +1,11 @@
 package vn.commune.petition.api.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.deadline.CommuneClock;
+import vn.commune.petition.api.lookup.LookupCodes;
 import vn.commune.petition.api.petition.ReferenceNumbers;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.WriteHeaders;
@@ -40,8 +42,12 @@ public class SessionRecorder {
         this.clock = clock;
     }
 
-    /** A visit as logged, and the petition it received, if any. */
-    public record LoggedVisit(VisitView visit, PetitionView petition) {
+    /**
+     * A visit as logged, the petition it received, if any, and that petition's lookup code, in this
+     * one answer only (left out of an answer replayed for an Idempotency-Key).
+     */
+    public record LoggedVisit(VisitView visit, PetitionView petition,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String lookupCode) {
     }
 
     public Written<SessionView> open(OpenSessionRequest body, WriteHeaders headers) {
@@ -54,7 +60,8 @@ public class SessionRecorder {
 
     public Written<LoggedVisit> logVisit(String sessionId, LogVisitRequest body, WriteHeaders headers) {
         String id = NotFoundException.unlessId(sessionId, NO_SESSION);
-        return writes.run(headers, body, LoggedVisit.class, () -> {
+        LookupCodes.Issued code = LookupCodes.issue();
+        Written<LoggedVisit> written = writes.run(headers, body, LoggedVisit.class, () -> {
             SessionView session = find(id);
             String petitionId = body.petition() == null ? null : UUID.randomUUID().toString();
             String visitId = UUID.randomUUID().toString();
@@ -62,15 +69,17 @@ public class SessionRecorder {
             writes.send(body.command(id, visitId, petitionId));
             if (petitionId != null) {
                 writes.send(body.petition().at(session).command(petitionId,
-                        references.next(session.heldOn().getYear()), CommuneClock.today(clock)));
+                        references.next(session.heldOn().getYear()), code.hash(), CommuneClock.today(clock)));
             }
             VisitView visit = find(id).visits().stream()
                     .filter(v -> v.id().equals(visitId))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("The visit just logged is not in the register"));
             PetitionView received = petitionId == null ? null : petitions.find(petitionId).orElseThrow();
-            return new Written<>(201, "/api/sessions/" + id, null, new LoggedVisit(visit, received), false);
+            return new Written<>(201, "/api/sessions/" + id, null, new LoggedVisit(visit, received, null), false);
         });
+        return written.map(logged -> logged.petition() == null || written.replayed() ? logged
+                : new LoggedVisit(logged.visit(), logged.petition(), code.code()));
     }
 
     public Written<SessionView> close(String sessionId, WriteHeaders headers) {

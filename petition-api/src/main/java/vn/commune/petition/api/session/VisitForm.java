@@ -41,7 +41,7 @@ record VisitForm(
         boolean isGroup = Boolean.TRUE.equals(group);
         VisitPetitionRequest petition = outcome == VisitOutcome.PETITION_RECEIVED
                 ? new VisitPetitionRequest(kind, field, summary, PetitionerRows.filled(petitioners),
-                        PetitionerRows.orNull(ward))
+                        PetitionerRows.orNull(ward), null)
                 : null;
         return new LogVisitRequest(people, isGroup, isGroup ? representatives : null, Boolean.TRUE.equals(repeat),
                 kind, summary, outcome, petition, outcome == VisitOutcome.REFUSED ? legalGround : null);

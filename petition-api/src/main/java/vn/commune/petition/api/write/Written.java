@@ -9,6 +9,11 @@ import org.springframework.http.ResponseEntity;
  */
 public record Written<T>(int status, String location, String etag, T body, boolean replayed) {
 
+    /** The same answer with its body made over. */
+    public <U> Written<U> map(java.util.function.Function<T, U> body) {
+        return new Written<>(status, location, etag, body.apply(this.body), replayed);
+    }
+
     /** The answer as an HTTP response, with its headers. */
     public ResponseEntity<T> response() {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);

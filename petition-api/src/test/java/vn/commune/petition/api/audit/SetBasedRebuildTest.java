@@ -125,7 +125,9 @@ class SetBasedRebuildTest {
         denunciation.put("ward", null);
         step(Api.chair(port), receive("03-05", "DENUNCIATION", denunciation), "acceptance", Map.of("acceptedOn",
                 "03-06"));
-        receive("03-06", "RECOMMENDATION", Map.of());
+        String handedIn = receive("03-06", "RECOMMENDATION", Map.of("handedOver",
+                List.of(Map.of("title", "Biên bản họp dân", "pages", 3, "original", true))));
+        step(Api.officer(port), handedIn, "lookup-code", Map.of());
 
         Set<String> types = new java.util.TreeSet<>(jdbc.sql("""
                 SELECT DISTINCT substring(payload_type from '[^.]+$') FROM domainevententry WHERE type = 'Petition'

@@ -19,6 +19,8 @@ import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.DialogueHeld;
+import vn.commune.petition.domain.petition.HandedOverDocument;
+import vn.commune.petition.domain.petition.LookupCodeReplaced;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionAccepted;
@@ -45,18 +47,26 @@ class StoredPetitionEventsTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 3, 7);
 
+    /** A receipt as stored before receipts listed what was handed over and had a lookup code. */
+    private static final String RECEIVED_2024_SHAPE = "{\"petitionId\":\"p-1\",\"reference\":\"2024-0001\","
+            + "\"receivedOn\":\"2024-03-07\",\"channel\":\"RECEPTION_SESSION\",\"kind\":\"COMPLAINT\","
+            + "\"field\":\"Đất đai\",\"summary\":\"Tranh chấp ranh giới\",\"petitioners\":[{\"fullName\":"
+            + "\"Nguyễn Văn Ánh\",\"address\":\"Khu 3\",\"idNumber\":\"001088000123\",\"phone\":null}],"
+            + "\"ward\":\"Khu 3\",\"sessionId\":\"s-1\",\"handlingDueOn\":\"2024-03-17\",\"deadlineRules\":\"VN-2019\"}";
+
     private static final Map<PetitionEvent, String> PAYLOADS = payloads();
 
     private static Map<PetitionEvent, String> payloads() {
         Map<PetitionEvent, String> payloads = new LinkedHashMap<>();
         payloads.put(new PetitionReceived("p-1", "2024-0001", DAY, Channel.RECEPTION_SESSION, PetitionKind.COMPLAINT,
                         "Đất đai", "Tranh chấp ranh giới", List.of(new Petitioner("Nguyễn Văn Ánh", "Khu 3",
-                                "001088000123", null)), "Khu 3", "s-1", DAY.plusDays(10), "VN-2019"),
-                "{\"petitionId\":\"p-1\",\"reference\":\"2024-0001\",\"receivedOn\":\"2024-03-07\","
-                        + "\"channel\":\"RECEPTION_SESSION\",\"kind\":\"COMPLAINT\",\"field\":\"Đất đai\","
-                        + "\"summary\":\"Tranh chấp ranh giới\",\"petitioners\":[{\"fullName\":\"Nguyễn Văn Ánh\","
-                        + "\"address\":\"Khu 3\",\"idNumber\":\"001088000123\",\"phone\":null}],\"ward\":\"Khu 3\","
-                        + "\"sessionId\":\"s-1\",\"handlingDueOn\":\"2024-03-17\",\"deadlineRules\":\"VN-2019\"}");
+                                "001088000123", null)), "Khu 3", "s-1", DAY.plusDays(10), "VN-2019",
+                        List.of(new HandedOverDocument("Sổ đỏ", 2, false)), "sha256:ab12"),
+                RECEIVED_2024_SHAPE.substring(0, RECEIVED_2024_SHAPE.length() - 1)
+                        + ",\"handedOver\":[{\"title\":\"Sổ đỏ\",\"pages\":2,\"original\":false}],"
+                        + "\"lookupCodeHash\":\"sha256:ab12\"}");
+        payloads.put(new LookupCodeReplaced("p-1", DAY, "sha256:cd34"),
+                "{\"petitionId\":\"p-1\",\"replacedOn\":\"2024-03-07\",\"lookupCodeHash\":\"sha256:cd34\"}");
         payloads.put(new PetitionAccepted("p-1", DAY, PetitionKind.DENUNCIATION, Complexity.COMPLEX, DAY.plusDays(30),
                         "VN-2019", 1, 30),
                 "{\"petitionId\":\"p-1\",\"acceptedOn\":\"2024-03-07\",\"kind\":\"DENUNCIATION\","
@@ -112,6 +122,17 @@ class StoredPetitionEventsTest {
             assertThat(bytes.getType().getName()).isEqualTo(event.getClass().getName());
             assertThat((Object) stored.deserialize(bytes)).isEqualTo(event);
         });
+    }
+
+    /** A receipt stored before the two fields existed reads as having nothing handed over and no code. */
+    @Test
+    void a_receipt_stored_in_its_2024_shape_still_reads() {
+        Object read = axon.eventSerializer().deserialize(new SimpleSerializedObject<>(
+                RECEIVED_2024_SHAPE.getBytes(StandardCharsets.UTF_8), byte[].class, PetitionReceived.class.getName(), null));
+        assertThat(read).isInstanceOf(PetitionReceived.class);
+        assertThat(((PetitionReceived) read).handedOver()).isEmpty();
+        assertThat(((PetitionReceived) read).lookupCodeHash()).isNull();
+        assertThat(((PetitionReceived) read).reference()).isEqualTo("2024-0001");
     }
 
     /** The web's mapper refuses a property it does not know; the event store's must not. */

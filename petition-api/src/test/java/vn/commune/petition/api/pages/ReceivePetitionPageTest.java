@@ -75,8 +75,12 @@ class ReceivePetitionPageTest extends BrowserTest {
         type("p1-idNumber", "001234567890");
         send();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> browser.path().matches("/petitions/[0-9a-f-]{36}/receipt"));
+        assertThat(browser.find(By.cssSelector("main .notice[role=status]")).getText()).startsWith("Đã tiếp nhận đơn.");
+        assertThat(browser.find(By.id("receipt-code")).getText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        browser.find(By.linkText("Về hồ sơ đơn")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> browser.path().matches("/petitions/[0-9a-f-]{36}"));
-        assertThat(browser.find(By.cssSelector("main .notice[role=status]")).getText()).isEqualTo("Đã ghi nhận: Tiếp nhận đơn.");
         assertThat(browser.find(By.id("facts")).getText()).contains("Hòm thư góp ý").contains("Phản ánh")
                 .contains("Môi trường").contains("Thôn Bắc");
 
@@ -146,7 +150,8 @@ class ReceivePetitionPageTest extends BrowserTest {
             location = sent.header("Location");
         }
         assertThat(petitions()).as("sent twice, received once").isEqualTo(before + 1);
-        JsonNode petition = Api.officer(port).get(location.replaceFirst("^.*(/petitions/)", "/api$1")).json();
+        JsonNode petition = Api.officer(port).get(location.replaceFirst("^.*(/petitions/)", "/api$1")
+                .replace("/receipt", "")).json();
         assertThat(petition.path("petitioners")).as("no name: an anonymous letter").isEmpty();
         assertThat(petition.path("ward").isNull()).isTrue();
 

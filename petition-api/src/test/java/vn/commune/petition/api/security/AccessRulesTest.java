@@ -158,6 +158,10 @@ class AccessRulesTest {
         assertThat(allowed("GET", "/login")).contains("anonymous");
         assertThat(allowed("GET", "/css/pages.css")).contains("anonymous");
         assertThat(allowed("GET", "/webjars/htmx.org/dist/htmx.min.js")).contains("anonymous");
+        assertThat(allowed("GET", "/lookup")).contains("anonymous");
+        assertThat(allowed("POST", "/lookup")).contains("anonymous");
+        assertThat(allowed("POST", "/api/public/lookup")).contains("anonymous");
+        assertThat(allowed("GET", "/api/public/lookup")).as("the code never in a URL").isEmpty();
     }
 
     /** A page that records a step, or lists petitions, lets in exactly whom the API does. */
@@ -173,7 +177,10 @@ class AccessRulesTest {
             }
         }
         assertThat(compared).as("every step form (acceptance, forwarding, guidance, rejection, archival, mediations,"
-                + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal)").hasSize(12);
+                + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal) and the lookup"
+                + " code's replacement").hasSize(13);
+        assertThat(allowed("GET", "/petitions/" + UUID.randomUUID() + "/receipt")).as("the receipt: whoever receives")
+                .isEqualTo(allowed("POST", "/api/petitions")).containsExactly("OFFICER", "CHAIR");
         for (String page : List.of("/reports", "/reports/file")) {
             assertThat(allowed("GET", page)).as(page).isEqualTo(allowed("GET", "/api/reports"));
         }

@@ -100,7 +100,7 @@ class SignInThrottleTest {
         }
         assertThat(retryAfter(throttle, "x", "2001:db8::ffff:1")).isPositive();
         assertThat(retryAfter(throttle, "x", "2001:db8:0:1::1")).isZero();
-        assertThat(SignInThrottle.addressKey("::ffff:192.0.2.1")).isEqualTo(SignInThrottle.addressKey("192.0.2.1"));
+        assertThat(ClientAddress.key("::ffff:192.0.2.1")).isEqualTo(ClientAddress.key("192.0.2.1"));
     }
 
     @Test

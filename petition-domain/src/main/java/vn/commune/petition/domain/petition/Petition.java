@@ -40,7 +40,8 @@ public class Petition {
         DeadlinePolicy.Due due = deadlines.handling(command.kind(), command.receivedOn());
         apply(new PetitionReceived(command.petitionId(), command.reference(), command.receivedOn(),
                 command.channel(), command.kind(), command.field(), command.summary(),
-                command.petitioners(), command.ward(), command.sessionId(), due.dueOn(), due.rules()));
+                command.petitioners(), command.ward(), command.sessionId(), due.dueOn(), due.rules(),
+                command.handedOver(), command.lookupCodeHash()));
     }
 
     @CommandHandler
@@ -124,6 +125,12 @@ public class Petition {
     public void handle(WithdrawPetition command) {
         require(PetitionStep.WITHDRAW, command.withdrawnOn(), command.today());
         apply(new PetitionWithdrawn(petitionId, command.withdrawnOn(), command.reason()));
+    }
+
+    /** A new lookup code, on any day of the petition's life, open or closed: a citizen may ask after it is closed. */
+    @CommandHandler
+    public void handle(ReplaceLookupCode command) {
+        apply(new LookupCodeReplaced(petitionId, command.today(), command.lookupCodeHash()));
     }
 
     /**

@@ -3,7 +3,12 @@ package vn.commune.petition.domain.petition;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Đơn đã được tiếp nhận: a petition came in, got its reference number and its handling deadline under the named rules. */
+/**
+ * Đơn đã được tiếp nhận: a petition came in, got its reference number and its handling deadline under
+ * the named rules. {@code handedOver} lists the documents the citizen handed in with it (empty in the
+ * events stored before receipts listed them); {@code lookupCodeHash} is the hash of the code its
+ * receipt gave for the public lookup (null in the events stored before receipts had one).
+ */
 public record PetitionReceived(
         String petitionId,
         String reference,
@@ -16,10 +21,13 @@ public record PetitionReceived(
         String ward,
         String sessionId,
         LocalDate handlingDueOn,
-        String deadlineRules) implements PetitionEvent {
+        String deadlineRules,
+        List<HandedOverDocument> handedOver,
+        String lookupCodeHash) implements PetitionEvent {
 
     public PetitionReceived {
         petitioners = petitioners == null ? List.of() : List.copyOf(petitioners);
+        handedOver = handedOver == null ? List.of() : List.copyOf(handedOver);
     }
 
     @Override

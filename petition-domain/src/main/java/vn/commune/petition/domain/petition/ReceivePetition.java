@@ -16,5 +16,7 @@ public record ReceivePetition(
         List<Petitioner> petitioners,
         String ward,
         String sessionId,
+        List<HandedOverDocument> handedOver,
+        String lookupCodeHash,
         LocalDate today) {
 }

@@ -11,6 +11,7 @@ import static vn.commune.petition.domain.petition.PetitionFixture.receive;
 import static vn.commune.petition.domain.petition.PetitionFixture.received;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PetitionLifecycleTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PetitionReceived(ID, "2024-0001", RECEIVED_ON, Channel.RECEPTION_SESSION,
                         PetitionKind.RECOMMENDATION, "Đất đai", "Tranh chấp ranh giới đất", PetitionFixture.PETITIONERS,
-                        "Khu 3", null, LocalDate.of(2024, 1, 18), "VN-2019"));
+                        "Khu 3", null, LocalDate.of(2024, 1, 18), "VN-2019", List.of(), null));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.DialogueHeld;
+import vn.commune.petition.domain.petition.LookupCodeReplaced;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
@@ -57,7 +58,7 @@ public final class PetitionEventRows {
 
     /** The steps the counts projection has no handler for. */
     private static final Set<Class<? extends PetitionEvent>> NOT_COUNTED = Set.of(
-            DialogueHeld.class, AdvisoryCouncilConsulted.class);
+            DialogueHeld.class, AdvisoryCouncilConsulted.class, LookupCodeReplaced.class);
 
     static final List<Type> TYPES = PetitionEvent.types().stream().map(PetitionEventRows::type).toList();
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
+import vn.commune.petition.domain.petition.HandedOverDocument;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
@@ -15,6 +16,7 @@ import vn.commune.petition.domain.petition.Petitioner;
  * A petition as it stands now: what officers see and what every step answers with. {@code dueOn}
  * is the deadline that governs it (the handling deadline until acceptance, then the resolution
  * deadline); {@code timeliness} is set once it is closed; {@code overdue} depends on the day asked.
+ * {@code handedOver} lists what the citizen handed in with it; like the petitioners, it is personal.
  */
 public record PetitionView(
         String id,
@@ -34,6 +36,7 @@ public record PetitionView(
         Boolean overdue,
         long version,
         List<Petitioner> petitioners,
+        List<HandedOverDocument> handedOver,
         List<Step> steps) {
 
     /** One step of the petition's handling: the event's type and its business date. */
@@ -53,10 +56,13 @@ public record PetitionView(
         return last;
     }
 
-    /** The same view with the petitioners replaced, for a reader not entitled to see them. */
+    /**
+     * The same view with the petitioners replaced and nothing of what they handed over, for a reader not
+     * entitled to see them (a document's title can name its holder).
+     */
     public PetitionView withPetitioners(List<Petitioner> replaced) {
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
-                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, overdue, version, replaced, steps);
+                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, overdue, version, replaced, List.of(), steps);
     }
 
     /** The same view saying whether it is overdue on {@code day}: open then, and past its due date. */
@@ -64,6 +70,6 @@ public record PetitionView(
         boolean open = closedOn == null || closedOn.isAfter(day);
         boolean late = open && dueOn != null && day.isAfter(dueOn);
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
-                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, steps);
+                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, handedOver, steps);
     }
 }

@@ -35,11 +35,13 @@ public class PetitionViewProjection {
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
             INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary, session_id,
-                received_on, handling_due_on, due_on, closed_on, version, petitioners, steps)
+                received_on, handling_due_on, due_on, closed_on, version, petitioners, handed_over, steps)
             SELECT petition_id, r ->> 'reference', status, r ->> 'kind', r ->> 'channel', r ->> 'field', r ->> 'ward',
                    r ->> 'summary', r ->> 'sessionId', CAST(r ->> 'receivedOn' AS date),
                    CAST(r ->> 'handlingDueOn' AS date), due_on, closed_on, version,
                    CASE WHEN jsonb_typeof(r -> 'petitioners') = 'array' THEN r -> 'petitioners'
+                        ELSE CAST('[]' AS jsonb) END,
+                   CASE WHEN jsonb_typeof(r -> 'handedOver') = 'array' THEN r -> 'handedOver'
                         ELSE CAST('[]' AS jsonb) END,
                    steps
               FROM (SELECT petition_id,
@@ -69,9 +71,10 @@ public class PetitionViewProjection {
     void on(PetitionReceived event, @SequenceNumber long sequence) {
         writes.sql("""
                 INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary,
-                    session_id, received_on, handling_due_on, due_on, version, petitioners, steps)
+                    session_id, received_on, handling_due_on, due_on, version, petitioners, handed_over, steps)
                 VALUES (:id, :reference, :status, :kind, :channel, :field, :ward, :summary,
-                    :sessionId, :receivedOn, :dueOn, :dueOn, :version, CAST(:petitioners AS jsonb), CAST(:steps AS jsonb))
+                    :sessionId, :receivedOn, :dueOn, :dueOn, :version, CAST(:petitioners AS jsonb),
+                    CAST(:handedOver AS jsonb), CAST(:steps AS jsonb))
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.petitionId())
@@ -87,6 +90,7 @@ public class PetitionViewProjection {
                 .param("dueOn", event.handlingDueOn())
                 .param("version", sequence)
                 .param("petitioners", write(event.petitioners()))
+                .param("handedOver", write(event.handedOver()))
                 .param("steps", write(List.of(step(event))))
                 .update();
     }

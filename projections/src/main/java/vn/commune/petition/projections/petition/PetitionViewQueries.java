@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.deadline.Timeliness;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.DeadlineExtended;
+import vn.commune.petition.domain.petition.HandedOverDocument;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
@@ -29,6 +30,7 @@ import vn.commune.petition.domain.petition.Petitioner;
 public class PetitionViewQueries {
 
     private static final TypeReference<List<Petitioner>> PETITIONERS = new TypeReference<>() { };
+    private static final TypeReference<List<HandedOverDocument>> HANDED_OVER = new TypeReference<>() { };
     private static final TypeReference<List<PetitionView.Step>> STEPS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
@@ -379,6 +381,7 @@ public class PetitionViewQueries {
                 null,
                 rs.getLong("version"),
                 read(rs.getString("petitioners"), PETITIONERS),
+                read(rs.getString("handed_over"), HANDED_OVER),
                 read(rs.getString("steps"), STEPS));
     }
 

@@ -39,8 +39,8 @@ import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
-import vn.commune.petition.domain.petition.PetitionerGuided;
 import vn.commune.petition.domain.petition.Petitioner;
+import vn.commune.petition.domain.petition.PetitionerGuided;
 import vn.commune.petition.projections.ClosingSteps;
 import vn.commune.petition.projections.ProjectionDatabase;
 
@@ -498,7 +498,7 @@ class CountsProjectionTest {
     private static PetitionReceived received(String id, LocalDate on, PetitionKind kind, Channel channel,
             String field, String ward) {
         return new PetitionReceived(id, "ref-" + id, on, channel, kind, field, "Tranh chấp ranh giới đất",
-                List.of(new Petitioner("Nguyễn Văn Ánh", "Thôn Đông", "001088000123", "0912345678")), ward, null, null, null);
+                List.of(new Petitioner("Nguyễn Văn Ánh", "Thôn Đông", "001088000123", "0912345678")), ward, null, null, null, List.of(), null);
     }
 
     private static PetitionAccepted accepted(String id, LocalDate on) {

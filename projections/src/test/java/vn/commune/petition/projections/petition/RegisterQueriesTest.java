@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionAnswered;
@@ -19,7 +20,6 @@ import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
-import vn.commune.petition.domain.deadline.Complexity;
 import vn.commune.petition.projections.ProjectionDatabase;
 
 /** The register's search, filters, orders and pages, on the petition view kept by its projection. */
@@ -45,7 +45,7 @@ class RegisterQueriesTest {
                          String summary, String name, LocalDate dueOn) {
         projection.on(new PetitionReceived(id, "2024-" + id, on, channel, kind, field, summary,
                 name == null ? List.of() : List.of(new Petitioner(name, "Thôn Đông", null, null)), ward, null, dueOn,
-                "VN-2019"), 0);
+                "VN-2019", List.of(), null), 0);
     }
 
     @BeforeEach
