@@ -3,7 +3,6 @@ package vn.commune.petition.api.lookup;
 import java.time.LocalDate;
 import java.util.List;
 import vn.commune.petition.domain.deadline.Timeliness;
-import vn.commune.petition.domain.petition.LookupCodeReplaced;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.projections.petition.PetitionView;
@@ -30,8 +29,7 @@ public record PublicStatus(
 
     static PublicStatus of(PetitionView view, LocalDate today) {
         PetitionView now = view.overdueOn(today);
-        List<Step> steps = now.steps().stream()
-                .filter(step -> !step.type().equals(LookupCodeReplaced.class.getSimpleName()))
+        List<Step> steps = now.handlingSteps().stream()
                 .map(step -> new Step(step.type(), step.on()))
                 .toList();
         return new PublicStatus(now.reference(), now.kind(), now.status(), now.receivedOn(), now.dueOn(),

@@ -44,14 +44,16 @@ class PetitionPages {
 
     private final PetitionViewQueries views;
     private final PetitionReader reader;
+    private final Scans scans;
     private final StepRecorder recorder;
     private final DeadlinePolicy deadlines;
     private final WebInvocationPrivilegeEvaluator privileges;
     private final Clock clock;
 
     PetitionPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder, DeadlinePolicy deadlines,
-                  WebInvocationPrivilegeEvaluator privileges, Clock clock) {
+                  WebInvocationPrivilegeEvaluator privileges, Scans scans, Clock clock) {
         this.views = views;
+        this.scans = scans;
         this.reader = reader;
         this.recorder = recorder;
         this.deadlines = deadlines;
@@ -190,7 +192,8 @@ class PetitionPages {
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
         model.addAttribute("petition", reader.forReader(view.overdueOn(today), user));
         model.addAttribute("today", today);
-        model.addAttribute("lastStepOn", view.steps().get(view.steps().size() - 1).on());
+        model.addAttribute("lastStepOn", view.lastStepOn());
+        model.addAttribute("scans", reader.maySeePetitioners(user, view.kind()) ? scans.of(view.id()) : Map.of());
         int extensionsLeft = view.status() == PetitionStatus.ACCEPTED
                 ? views.extensionsLeft(List.of(view.id())).getOrDefault(view.id(), 0) : 0;
         boolean accepted = view.steps().stream()

@@ -2,6 +2,9 @@ package vn.commune.petition.api.petition;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +35,10 @@ public class ReceiptPages {
     /** The flash attribute that carries a fresh lookup code from the write to the receipt, never in a URL. */
     public static final String LOOKUP_CODE = "lookupCode";
 
+    /** The session attribute that holds the codes of petitions received at the desk until their receipt is shown. */
+    private static final String HELD = ReceiptPages.class.getName() + ".held";
+    private static final int MOST_HELD = 20;
+
     private final PetitionViewQueries views;
     private final PetitionReader reader;
     private final StepRecorder recorder;
@@ -48,14 +55,53 @@ public class ReceiptPages {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /**
+     * Keeps the fresh lookup code of a petition received at the session desk, whose form is answered in
+     * place (htmx), until the receipt the desk links to shows it, once. Only the last few are kept.
+     */
+    public static void hold(HttpSession session, String petitionId, String code) {
+        synchronized (session) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> held = (Map<String, String>) session.getAttribute(HELD);
+            Map<String, String> kept = held == null ? new LinkedHashMap<>() : new LinkedHashMap<>(held);
+            kept.put(petitionId, code);
+            while (kept.size() > MOST_HELD) {
+                kept.remove(kept.keySet().iterator().next());
+            }
+            session.setAttribute(HELD, kept);
+        }
+    }
+
+    /** The code held for this petition, taken out of the session: it is shown once. */
+    private static String takeHeld(HttpSession session, String petitionId) {
+        if (session == null) {
+            return null;
+        }
+        synchronized (session) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> held = (Map<String, String>) session.getAttribute(HELD);
+            if (held == null || !held.containsKey(petitionId)) {
+                return null;
+            }
+            Map<String, String> kept = new LinkedHashMap<>(held);
+            String code = kept.remove(petitionId);
+            session.setAttribute(HELD, kept);
+            return code;
+        }
+    }
+
     @GetMapping("/petitions/{id}/receipt")
-    String receipt(@PathVariable String id, Model model, Authentication user) {
+    String receipt(@PathVariable String id, Model model, Authentication user, HttpServletRequest request) {
         PetitionView view = views.find(NotFoundException.unlessId(id, StepRecorder.NO_PETITION))
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
         model.addAttribute("petition", reader.forReader(view, user));
         model.addAttribute("lookupUrl", lookupPage());
         model.addAttribute("communeContact", contact);
         Object code = model.getAttribute(LOOKUP_CODE);
+        if (code == null) {
+            code = takeHeld(request.getSession(false), view.id());
+            model.addAttribute(LOOKUP_CODE, code);
+        }
         if (code instanceof String fresh) {
             String link = lookupPage() + "#r=" + URLEncoder.encode(view.reference(), StandardCharsets.UTF_8)
                     + "&c=" + URLEncoder.encode(fresh, StandardCharsets.UTF_8);

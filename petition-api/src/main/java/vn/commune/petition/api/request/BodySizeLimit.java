@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,20 +36,32 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private final long defaultLimit;
     private final long importLimit;
+    private final long scanLimit;
     private final ObjectMapper json;
 
-    /** A CSV import of dossiers may be larger than a petition ({@code petition.http.max-import-bytes}). */
+    /** A scan's upload, by the API or a page (with its form's few fields around the file). */
+    private static final Pattern SCAN =
+            Pattern.compile("(/api)?/petitions/[0-9a-f-]{36}/handed-over/[0-9]{1,4}/scan");
+
+    /**
+     * A CSV import of dossiers may be larger than a petition ({@code petition.http.max-import-bytes}), and
+     * a document's scan larger still ({@code petition.http.max-scan-bytes}).
+     */
     BodySizeLimit(@Value("${petition.http.max-body-bytes:1048576}") long limit,
-                  @Value("${petition.http.max-import-bytes:8388608}") long importLimit, ObjectMapper json) {
+                  @Value("${petition.http.max-import-bytes:8388608}") long importLimit,
+                  @Value("${petition.http.max-scan-bytes:10485760}") long scanLimit, ObjectMapper json) {
         this.defaultLimit = limit;
         this.importLimit = importLimit;
+        this.scanLimit = scanLimit;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().equals("/api/dossiers/import") ? importLimit : defaultLimit;
+        String path = request.getRequestURI();
+        long limit = path.equals("/api/dossiers/import") ? importLimit
+                : SCAN.matcher(path).matches() ? scanLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setHeader(HttpHeaders.CONNECTION, "close");

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.commune.petition.api.petition.UnsupportedScanException;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
@@ -111,6 +112,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                 title(request, "Idempotency-Key reused", "Khóa Idempotency-Key đã được dùng"),
                 "This Idempotency-Key was used for a different request"), request);
+    }
+
+    @ExceptionHandler(UnsupportedScanException.class)
+    ResponseEntity<ProblemDetail> unsupportedScan(UnsupportedScanException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-scan",
+                title(request, "Not a PDF, JPEG or PNG", "Không phải tệp PDF, JPEG hoặc PNG"), e.getMessage()), request);
     }
 
     @ExceptionHandler(ThrottledException.class)

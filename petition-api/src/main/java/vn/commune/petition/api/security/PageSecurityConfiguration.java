@@ -102,7 +102,11 @@ class PageSecurityConfiguration {
                     // POST /api/petitions and /api/sessions/**. /petitions/new is named before /petitions/*.
                     SecurityConfiguration.read(a, new String[] {"/petitions/new", "/sessions/*/closing",
                         "/petitions/*/receipt"}, Role.OFFICER, Role.CHAIR);
-                    a.requestMatchers(POST, "/petitions/*/lookup-code").hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
+                    a.requestMatchers(POST, "/petitions/*/lookup-code", "/petitions/*/handed-over/*/scan")
+                            .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
+                    // A scan: the roles of GET /api/petitions/*/handed-over/*/scan.
+                    SecurityConfiguration.read(a, new String[] {"/petitions/*/handed-over/*/scan"}, Role.OFFICER,
+                            Role.CHAIR, Role.INSPECTOR);
                     a.requestMatchers(POST, "/petitions", "/sessions", "/sessions/*/visits", "/sessions/*/closing")
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     SecurityConfiguration.read(a, new String[] {"/sessions", "/sessions/*", "/sessions/*/register"},

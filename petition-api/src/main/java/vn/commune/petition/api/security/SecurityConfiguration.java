@@ -3,6 +3,7 @@ package vn.commune.petition.api.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,6 +91,11 @@ public class SecurityConfiguration {
                     a.requestMatchers(POST, OFFICER_STEPS).hasAnyRole(officer, chair);
                     // A lost lookup code replaced: whoever receives petitions.
                     a.requestMatchers(POST, "/api/petitions/*/lookup-code").hasAnyRole(officer, chair);
+                    // What was handed over and its scans: attached by whoever receives petitions, read by the
+                    // roles that may see petitioners (PetitionReader; never the board, whatever the kind).
+                    a.requestMatchers(PUT, "/api/petitions/*/handed-over/*/scan").hasAnyRole(officer, chair);
+                    read(a, new String[] {"/api/petitions/*/handed-over", "/api/petitions/*/handed-over/*/scan"},
+                            Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
                     a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
                     read(a, new String[] {"/api/petitions/*/verification"}, Role.INSPECTOR, Role.CHAIR);
                     read(a, new String[] {"/api/admin/projections", "/api/admin/projections/*/verification",

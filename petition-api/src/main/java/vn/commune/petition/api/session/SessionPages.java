@@ -28,6 +28,7 @@ import vn.commune.petition.api.page.FormToken;
 import vn.commune.petition.api.page.FormValidation;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
+import vn.commune.petition.api.petition.ReceiptPages;
 import vn.commune.petition.api.page.PageDialect;
 import vn.commune.petition.api.page.PageRedirect;
 import vn.commune.petition.api.problem.FieldProblem;
@@ -137,11 +138,18 @@ class SessionPages {
             showDesk(id, user, model);
             return htmx.isHtmxRequest() ? "session/visits :: desk" : "session/desk";
         }
-        int number = written.get().body().visit().number();
+        SessionRecorder.LoggedVisit logged = written.get().body();
+        int number = logged.visit().number();
+        if (logged.lookupCode() != null) {
+            // The receipt, printed from the link the answer shows, gives the code once.
+            ReceiptPages.hold(request.getSession(), logged.petition().id(), logged.lookupCode());
+        }
         if (!htmx.isHtmxRequest()) {
             redirect.addFlashAttribute("logged", number);
+            redirect.addFlashAttribute("receiptFor", logged.petition());
             return "redirect:/sessions/" + id;
         }
+        model.addAttribute("receiptFor", logged.petition());
         SessionView session = showDesk(id, user, model);
         nextCitizen(model);
         model.addAttribute("logged", number);

@@ -284,4 +284,31 @@ class CitizenLookupTest {
         assertThat(bad.body()).contains("\"reference\"").contains("\"code\"");
         assertThat(RawHttp.request("GET", "/api/public/lookup").send(port).status()).isIn(401, 403, 405);
     }
+
+    @Test
+    @Order(8)
+    void the_officer_attaches_a_scan_of_a_document_on_the_petitions_page() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("so-do-", ".pdf");
+        java.nio.file.Files.write(file, "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        SignInPage.open(officer).signInAs("officer");
+        officer.open("/petitions/" + id);
+        assertThat(officer.find(By.id("receipt-link")).getAttribute("href")).endsWith("/petitions/" + id + "/receipt");
+        assertThat(officer.find(By.id("handed-over")).getText()).contains("Quyết định thu hồi đất số 45/QĐ-UBND");
+        officer.find(By.id("scan-2")).sendKeys(file.toAbsolutePath().toString());
+        officer.find(By.cssSelector("#document-2 .scan-form button")).click();
+        new WebDriverWait(officer.driver(), Duration.ofSeconds(10))
+                .until(d -> !officer.all(By.cssSelector("#document-2 .scan-link")).isEmpty());
+        assertThat(officer.find(By.cssSelector("main .notice[role=status]")).getText())
+                .isEqualTo("Đã ghi nhận: Đính kèm bản quét tài liệu.");
+        assertThat(officer.all(By.cssSelector("#document-1 .scan-link"))).isEmpty();
+        officer.screenshot("petition-scans-vi");
+        officer.assertAccessible();
+        java.nio.file.Files.writeString(file, "not a scan");
+        officer.find(By.id("scan-1")).sendKeys(file.toAbsolutePath().toString());
+        officer.find(By.cssSelector("#document-1 .scan-form button")).click();
+        new WebDriverWait(officer.driver(), Duration.ofSeconds(10))
+                .until(d -> !officer.all(By.cssSelector("#handed-over-title + .notice--error")).isEmpty());
+        assertThat(officer.all(By.cssSelector("#document-1 .scan-link"))).as("nothing attached").isEmpty();
+        java.nio.file.Files.delete(file);
+    }
 }

@@ -29,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import vn.commune.petition.api.Api;
@@ -145,6 +146,18 @@ class SessionDeskJourneyTest extends BrowserTest {
         assertThat(petition.path("petitioners").findValuesAsText("fullName")).containsExactly("Trần Văn Bình", "Trần Thị Hà");
         assertThat(desk.rows().get(1)).contains("Nhiều lần").contains("Tiếp nhận đơn")
                 .contains("đơn số " + petition.path("reference").asText());
+        // Its receipt, with the lookup code shown once, in a tab of its own: the desk stays as it is.
+        WebElement receiptLink = browser.find(By.id("desk-receipt"));
+        assertThat(receiptLink.getText()).isEqualTo("In giấy biên nhận đơn số " + petition.path("reference").asText());
+        String receipt = receiptLink.getAttribute("href");
+        String desktab = browser.driver().getWindowHandle();
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser.driver().get(receipt);
+        assertThat(browser.find(By.id("receipt-code")).getText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        browser.driver().navigate().refresh();
+        assertThat(browser.all(By.id("receipt-code"))).as("shown once").isEmpty();
+        browser.driver().close();
+        browser.driver().switchTo().window(desktab);
 
         // A citizen guided elsewhere, with the keyboard alone: Tab from field to field, type to choose, Enter.
         assertThat(desk.focused()).isEqualTo("people");

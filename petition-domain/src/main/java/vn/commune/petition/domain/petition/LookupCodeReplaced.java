@@ -10,7 +10,7 @@ import java.time.LocalDate;
 public record LookupCodeReplaced(
         String petitionId,
         LocalDate replacedOn,
-        String lookupCodeHash) implements PetitionEvent {
+        String lookupCodeHash) implements PetitionRecord {
 
     @Override
     public LocalDate occurredOn() {

@@ -29,6 +29,7 @@ public class Petition {
     private LocalDate dueOn;
     private ExtensionLimit extensionLimit;
     private int extensions;
+    private int documentsHandedOver;
 
     /** For Axon, which rebuilds the petition from its events. */
     protected Petition() {
@@ -133,6 +134,16 @@ public class Petition {
         apply(new LookupCodeReplaced(petitionId, command.today(), command.lookupCodeHash()));
     }
 
+    /** A scan of a document the receipt lists, on any day of the petition's life. */
+    @CommandHandler
+    public void handle(AttachScan command) {
+        if (command.document() < 1 || command.document() > documentsHandedOver) {
+            throw new PetitionRuleViolation(PetitionRule.NO_SUCH_DOCUMENT);
+        }
+        apply(new ScanAttached(petitionId, command.today(), command.document(), command.contentType(), command.size(),
+                command.sha256()));
+    }
+
     /**
      * The rules of {@code step} dated {@code on}: a closed petition takes none; the date is neither in
      * the future nor before the previous step; then whatever the step requires of where the petition
@@ -170,6 +181,7 @@ public class Petition {
         status = PetitionStatus.RECEIVED;
         lastStepOn = event.receivedOn();
         dueOn = event.handlingDueOn();
+        documentsHandedOver = event.handedOver().size();
     }
 
     @EventSourcingHandler

@@ -21,7 +21,9 @@ public enum PetitionRule implements NamedRule {
     /** A business date is never later than today in the commune (Asia/Ho_Chi_Minh). */
     DATE_IN_FUTURE("A step cannot be dated in the future"),
     /** A business date is never earlier than the petition's previous step. */
-    DATE_BEFORE_PREVIOUS_STEP("A step cannot be dated before the petition's previous step");
+    DATE_BEFORE_PREVIOUS_STEP("A step cannot be dated before the petition's previous step"),
+    /** A scan is attached to one of the documents the receipt lists, numbered from 1. */
+    NO_SUCH_DOCUMENT("The petition's receipt lists no document with this number");
 
     private final String description;
 

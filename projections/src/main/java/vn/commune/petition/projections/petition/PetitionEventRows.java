@@ -21,6 +21,7 @@ import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.ScanAttached;
 
 /**
  * The stored petition events as SQL rows, for the set-based rebuilds of the petition view and the
@@ -58,7 +59,7 @@ public final class PetitionEventRows {
 
     /** The steps the counts projection has no handler for. */
     private static final Set<Class<? extends PetitionEvent>> NOT_COUNTED = Set.of(
-            DialogueHeld.class, AdvisoryCouncilConsulted.class, LookupCodeReplaced.class);
+            DialogueHeld.class, AdvisoryCouncilConsulted.class, LookupCodeReplaced.class, ScanAttached.class);
 
     static final List<Type> TYPES = PetitionEvent.types().stream().map(PetitionEventRows::type).toList();
 

@@ -9,6 +9,7 @@ import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
 import vn.commune.petition.domain.petition.PetitionKind;
+import vn.commune.petition.domain.petition.PetitionRecord;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
 
@@ -41,6 +42,17 @@ public record PetitionView(
 
     /** One step of the petition's handling: the event's type and its business date. */
     public record Step(String type, LocalDate on) {
+    }
+
+    /** The steps of its handling: every step but the facts merely recorded about it (PetitionRecord). */
+    public List<Step> handlingSteps() {
+        return steps.stream().filter(step -> !PetitionRecord.NAMES.contains(step.type())).toList();
+    }
+
+    /** The date of the last step of its handling, which the next one may not precede. */
+    public LocalDate lastStepOn() {
+        List<Step> handling = handlingSteps();
+        return handling.get(handling.size() - 1).on();
     }
 
     /** The outcome of the petition's last mediation, or null if it had none. */
