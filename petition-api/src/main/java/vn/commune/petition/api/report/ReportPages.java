@@ -17,6 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
+import vn.commune.petition.api.print.OfficialForm;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 
@@ -30,10 +31,12 @@ import vn.commune.petition.api.problem.InvalidRequestException;
 class ReportPages {
 
     private final ReportBuilder builder;
+    private final OfficialForm form;
     private final Clock clock;
 
-    ReportPages(ReportBuilder builder, Clock clock) {
+    ReportPages(ReportBuilder builder, OfficialForm form, Clock clock) {
         this.builder = builder;
+        this.form = form;
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ class ReportPages {
         }
         String file = "bao-cao-" + report.from() + "-" + report.to();
         return switch (params.format()) {
-            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale)), MediaType.APPLICATION_PDF,
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale), this.form), MediaType.APPLICATION_PDF,
                     file + ".pdf");
             case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");
