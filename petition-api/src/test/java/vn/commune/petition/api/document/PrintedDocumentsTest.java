@@ -29,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
+import vn.commune.petition.api.RawHttp;
+import vn.commune.petition.api.pages.PageSessions;
 
 /**
  * The documents a commune prints from a petition's steps, fetched over HTTP and read back from the
@@ -239,6 +241,37 @@ class PrintedDocumentsTest {
                 "Số: 606/BC-UBND", "BÁO CÁO", "Tân Lập, ngày 30 tháng 6 năm 2026", "Nơi nhận:", "PHÓ CHỦ TỊCH",
                 "Nguyễn Văn Bình", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ");
         assertThat(pdfText(download("/api/reports?year=2026&quarter=1&format=pdf", "chair"))).contains("Số: 303/BC-UBND");
+    }
+
+    @Test
+    void the_petition_page_links_to_each_document_it_may_show_and_prints_it_as_html_or_pdf() {
+        String chair = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "chair", "chair"));
+        RawHttp.Response page = RawHttp.request("GET", "/petitions/" + complaint).header("Cookie", chair).send(port);
+        assertThat(page.status()).isEqualTo(200);
+        for (String name : List.of("bien-ban-tiep-cong-dan", "thong-bao-thu-ly", "tra-loi-don")) {
+            assertThat(page.body()).contains("/petitions/" + complaint + "/documents/" + name + "\"",
+                    "/petitions/" + complaint + "/documents/" + name + "?format=pdf");
+        }
+        RawHttp.Response html = RawHttp.request("GET", "/petitions/" + complaint + "/documents/thong-bao-thu-ly")
+                .header("Cookie", chair).send(port);
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.header("Content-Type")).startsWith("text/html");
+        assertThat(html.header("Content-Security-Policy")).contains("style-src 'sha256-").doesNotContain("script-src");
+        assertThat(html.body()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", references.get(complaint));
+        assertThat(RawHttp.request("GET", "/petitions/" + complaint + "/documents/thong-bao-thu-ly?format=pdf")
+                .header("Cookie", chair).send(port).header("Content-Type")).startsWith("application/pdf");
+
+        String inspector = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "inspector", "inspector"));
+        RawHttp.Response withheld = RawHttp.request("GET", "/petitions/" + rejectedDenunciation).header("Cookie", inspector)
+                .send(port);
+        assertThat(withheld.body()).doesNotContain("/documents/thong-bao-khong-thu-ly");
+        assertThat(RawHttp.request("GET", "/petitions/" + rejectedDenunciation + "/documents/thong-bao-khong-thu-ly")
+                .header("Cookie", inspector).send(port).status()).isEqualTo(403);
+        String board = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "board", "board"));
+        assertThat(RawHttp.request("GET", "/petitions/" + complaint).header("Cookie", board).send(port).body())
+                .doesNotContain("/documents/");
+        assertThat(RawHttp.request("GET", "/petitions/" + complaint + "/documents/thong-bao-thu-ly")
+                .header("Cookie", board).send(port).status()).isEqualTo(403);
     }
 
     /** Each document's first page as an image, for a person to look at: target/documents/*.png. */
