@@ -191,6 +191,9 @@ class PrintedDocumentsTest {
             assertThat(html).doesNotContain(value);
         }
         assertThat(html).contains("<html lang=\"vi\"").contains("@page { size: A4");
+        assertThat(Api.chair(port).with("Accept", "text/html")
+                .get("/api/petitions/" + forwardedDenunciation + "/documents/phieu-chuyen-don").body())
+                .as("printed again: the same bytes").isEqualTo(html);
 
         String refusal = pdfText(download("/api/petitions/" + rejectedDenunciation
                 + "/documents/thong-bao-khong-thu-ly?format=pdf", "chair"));
