@@ -29,6 +29,7 @@ import vn.commune.petition.domain.session.VisitLogged;
 import vn.commune.petition.projections.document.DocumentEvents;
 import vn.commune.petition.projections.document.DocumentEvents.Stored;
 import vn.commune.petition.projections.petition.PetitionView;
+import vn.commune.petition.projections.session.SessionQueries;
 
 /**
  * Writes the documents a petition's steps call for, from its events, in the format of Nghị định
@@ -54,10 +55,12 @@ public class Documents {
             "HD", Map.of(PetitionerGuided.class, "guidedOn"));
 
     private final DocumentEvents events;
+    private final SessionQueries sessions;
     private final OfficialForm form;
 
-    Documents(DocumentEvents events, OfficialForm form) {
+    Documents(DocumentEvents events, SessionQueries sessions, OfficialForm form) {
         this.events = events;
+        this.sessions = sessions;
         this.form = form;
     }
 
@@ -96,13 +99,16 @@ public class Documents {
     }
 
     /**
-     * The documents {@link #of} writes for this petition, named alike, read from its view alone (no
-     * number is counted): for the petition page's links.
+     * The documents {@link #of} writes for this petition, named alike, read from its view and its
+     * session's (no number is counted): for the petition page's links.
      */
     public List<Listed> listed(PetitionView petition) {
         List<Listed> listed = new ArrayList<>();
         Map<String, Integer> names = new LinkedHashMap<>();
-        if (petition.sessionId() != null) {
+        long visits = petition.sessionId() == null ? 0 : sessions.find(petition.sessionId())
+                .map(session -> session.visits().stream().filter(v -> petition.id().equals(v.petitionId())).count())
+                .orElse(0L);
+        for (long visit = 0; visit < visits; visit++) {
             listed.add(new Listed(name(names, DocumentKind.VISIT_RECORD), DocumentKind.VISIT_RECORD, true));
         }
         for (PetitionView.Step step : petition.steps()) {

@@ -264,6 +264,10 @@ class PrintedDocumentsTest {
         assertThat(RawHttp.request("GET", "/petitions/" + complaint + "/documents/thong-bao-thu-ly?format=pdf")
                 .header("Cookie", chair).send(port).header("Content-Type")).startsWith("application/pdf");
 
+        RawHttp.Response byPost = RawHttp.request("GET", "/petitions/" + guided).header("Cookie", chair).send(port);
+        assertThat(byPost.body()).as("received by post: no visit, so no biên bản")
+                .contains("/petitions/" + guided + "/documents/phieu-huong-dan").doesNotContain("bien-ban-tiep-cong-dan");
+
         String inspector = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "inspector", "inspector"));
         RawHttp.Response withheld = RawHttp.request("GET", "/petitions/" + rejectedDenunciation).header("Cookie", inspector)
                 .send(port);
