@@ -92,7 +92,8 @@ public class OfficialForm {
     public String placeAndDate(LocalDate date, Locale locale) {
         String day = String.format("%02d", date.getDayOfMonth());
         String month = date.getMonthValue() < 3 ? "0" + date.getMonthValue() : String.valueOf(date.getMonthValue());
-        return text("print.placeDate", locale, commune.place(), day, month, String.valueOf(date.getYear()));
+        return text("print.placeDate", locale, commune.place(), day, month, String.valueOf(date.getYear()),
+                String.format("%02d", date.getMonthValue()));
     }
 
     /** The whole document: the top, the body (HTML, already escaped) and the bottom, on A4. */

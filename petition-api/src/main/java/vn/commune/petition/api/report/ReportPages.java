@@ -31,12 +31,12 @@ import vn.commune.petition.api.problem.InvalidRequestException;
 class ReportPages {
 
     private final ReportBuilder builder;
-    private final OfficialForm form;
+    private final OfficialForm heading;
     private final Clock clock;
 
-    ReportPages(ReportBuilder builder, OfficialForm form, Clock clock) {
+    ReportPages(ReportBuilder builder, OfficialForm heading, Clock clock) {
         this.builder = builder;
-        this.form = form;
+        this.heading = heading;
         this.clock = clock;
     }
 
@@ -60,6 +60,10 @@ class ReportPages {
         model.addAttribute("broken", broken);
         model.addAttribute("english", english(locale));
         model.addAttribute("query", query(params));
+        OfficialForm.Issue issue = ReportRendering.issue(report, locale, heading);
+        model.addAttribute("issue", issue);
+        model.addAttribute("issuedAt", heading.placeAndDate(issue.date(), locale));
+        model.addAttribute("commune", heading.commune());
         if (!broken.isEmpty()) {
             response.setStatus(HttpStatus.CONFLICT.value());
         }
@@ -78,7 +82,7 @@ class ReportPages {
         }
         String file = "bao-cao-" + report.from() + "-" + report.to();
         return switch (params.format()) {
-            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale), this.form), MediaType.APPLICATION_PDF,
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale), this.heading), MediaType.APPLICATION_PDF,
                     file + ".pdf");
             case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");

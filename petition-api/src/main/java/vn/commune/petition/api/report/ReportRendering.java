@@ -94,7 +94,7 @@ final class ReportRendering {
     }
 
     /** The report's number, date (its period's last day), kind, gist and recipients. */
-    private static OfficialForm.Issue issue(PeriodReport report, Locale locale, OfficialForm form) {
+    static OfficialForm.Issue issue(PeriodReport report, Locale locale, OfficialForm form) {
         String gist = report.title().replaceFirst("^(Báo cáo|Report) ", "");
         gist = gist.substring(0, 1).toUpperCase(locale) + gist.substring(1);
         return new OfficialForm.Issue(form.number(new ReportPeriod(report.from(), report.to()).number(), "BC"),

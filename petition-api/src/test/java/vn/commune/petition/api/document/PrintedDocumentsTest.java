@@ -274,6 +274,10 @@ class PrintedDocumentsTest {
         assertThat(withheld.body()).doesNotContain("/documents/thong-bao-khong-thu-ly");
         assertThat(RawHttp.request("GET", "/petitions/" + rejectedDenunciation + "/documents/thong-bao-khong-thu-ly")
                 .header("Cookie", inspector).send(port).status()).isEqualTo(403);
+        RawHttp.Response report = RawHttp.request("GET", "/reports?year=2026&half=1").header("Cookie", chair).send(port);
+        assertThat(report.body()).as("the report's preview under the same heading").contains("Số: 606/BC-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tân Lập, ngày 30 tháng 6 năm 2026", "Nơi nhận:", "PHÓ CHỦ TỊCH");
+
         String board = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "board", "board"));
         assertThat(RawHttp.request("GET", "/petitions/" + complaint).header("Cookie", board).send(port).body())
                 .doesNotContain("/documents/");
