@@ -84,8 +84,8 @@ class ProblemResponses implements OperationCustomizer {
                     "This Idempotency-Key was used by the same user for a different request. Nothing was written.",
                     PROBLEM, null, WRITE),
             new Problem(HttpStatus.TOO_MANY_REQUESTS, "TooManySignIns",
-                    "Too many failed sign-ins from this address or on this account: retry after Retry-After"
-                            + " seconds.",
+                    "Too many failed tries lately: sign-ins from this address or on this account, or public"
+                            + " lookups from this address or of this reference. Retry after Retry-After seconds.",
                     PROBLEM, HttpHeaders.RETRY_AFTER, EVERY_OPERATION),
             new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
                     "The database cannot be reached: nothing was written; retry after Retry-After seconds.",

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,6 +15,7 @@ import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
+import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.api.security.Role;
 
 /**
@@ -35,9 +35,9 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
 
     private final Ui ui;
 
-    PageDialect(Clock clock, @Value("${petition.commune.name}") String commune) {
+    PageDialect(Clock clock, CommuneProperties commune) {
         super("petition-pages");
-        this.ui = new Ui(clock, commune);
+        this.ui = new Ui(clock, commune.name());
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.commune.petition.api.deadline.CommuneClock;
+import vn.commune.petition.api.document.Documents;
 import vn.commune.petition.api.page.FormToken;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
@@ -48,16 +49,18 @@ class PetitionPages {
     private final StepRecorder recorder;
     private final DeadlinePolicy deadlines;
     private final WebInvocationPrivilegeEvaluator privileges;
+    private final Documents documents;
     private final Clock clock;
 
     PetitionPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder, DeadlinePolicy deadlines,
-                  WebInvocationPrivilegeEvaluator privileges, Scans scans, Clock clock) {
+                  WebInvocationPrivilegeEvaluator privileges, Scans scans, Documents documents, Clock clock) {
         this.views = views;
         this.scans = scans;
         this.reader = reader;
         this.recorder = recorder;
         this.deadlines = deadlines;
         this.privileges = privileges;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -223,6 +226,11 @@ class PetitionPages {
         model.addAttribute("forms", forms);
         model.addAttribute("tokens", tokens);
         model.addAttribute("refused", refused == null ? null : refused.form().attribute());
+        model.addAttribute("documents", documents.listed(view).stream()
+                .filter(d -> !d.namesPetitioners() || reader.maySeePetitioners(user, view.kind()))
+                .filter(d -> privileges.isAllowed(request.getContextPath(),
+                        "/petitions/" + view.id() + "/documents/" + d.name(), "GET", user))
+                .toList());
     }
 
     /** Whether the pages' security rules let this reader post the form (the same roles as the API's route). */

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.commune.petition.api.lookup.QrCodes;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.page.PageRedirect;
+import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.projections.petition.PetitionView;
@@ -43,12 +44,11 @@ public class ReceiptPages {
     private final PetitionReader reader;
     private final StepRecorder recorder;
     private final String publicUrl;
-    private final String contact;
+    private final CommuneProperties commune;
 
     ReceiptPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder,
-                 @Value("${petition.http.public-url:}") String publicUrl,
-                 @Value("${petition.commune.contact:}") String contact) {
-        this.contact = contact;
+                 @Value("${petition.http.public-url:}") String publicUrl, CommuneProperties commune) {
+        this.commune = commune;
         this.views = views;
         this.reader = reader;
         this.recorder = recorder;
@@ -96,7 +96,7 @@ public class ReceiptPages {
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
         model.addAttribute("petition", reader.forReader(view, user));
         model.addAttribute("lookupUrl", lookupPage());
-        model.addAttribute("communeContact", contact);
+        model.addAttribute("commune", commune);
         Object code = model.getAttribute(LOOKUP_CODE);
         if (code == null) {
             code = takeHeld(request.getSession(false), view.id());

@@ -1,5 +1,7 @@
 package vn.commune.petition.api.petition;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -58,6 +60,11 @@ class ScanController {
     }
 
     @PutMapping(path = "/{document}/scan", consumes = MediaType.ALL_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "The file as it is: a PDF, JPEG or PNG, told from its bytes (not the Content-Type)",
+            content = {@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<PetitionView> attach(@PathVariable String id, @PathVariable int document,
                                         InputStream body, WriteHeaders write, Authentication user) throws IOException {
         // The file as it is: no JSON to validate, its size bounded by BodySizeLimit, its kind told by Scans.

@@ -79,6 +79,7 @@ public class Scans {
      */
     public Written<PetitionView> attach(String petitionId, int document, byte[] bytes, WriteHeaders headers) {
         String id = NotFoundException.unlessId(petitionId, NO_PETITION);
+        views.find(id).orElseThrow(() -> new NotFoundException(NO_PETITION));
         ScanType type = ScanType.of(bytes).orElseThrow(UnsupportedScanException::new);
         String sha256 = sha256(bytes);
         return writes.run(headers, new Attached(document, sha256), PetitionView.class, () -> {

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.commune.petition.api.print.OfficialForm;
 import vn.commune.petition.api.problem.Problems;
 
 /**
@@ -22,9 +23,11 @@ import vn.commune.petition.api.problem.Problems;
 class ReportController {
 
     private final ReportBuilder builder;
+    private final OfficialForm form;
 
-    ReportController(ReportBuilder builder) {
+    ReportController(ReportBuilder builder, OfficialForm form) {
         this.builder = builder;
+        this.form = form;
     }
 
     @GetMapping("/api/reports")
@@ -45,8 +48,8 @@ class ReportController {
         String file = "bao-cao-" + report.from() + "-" + report.to();
         return switch (format) {
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(ReportRendering.html(report, english));
-            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english), MediaType.APPLICATION_PDF, file + ".pdf");
+                    .body(ReportRendering.html(report, english, form));
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english, form), MediaType.APPLICATION_PDF, file + ".pdf");
             case "csv" -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");
             case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

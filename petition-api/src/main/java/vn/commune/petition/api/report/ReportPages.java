@@ -17,6 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
+import vn.commune.petition.api.print.OfficialForm;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 
@@ -30,10 +31,12 @@ import vn.commune.petition.api.problem.InvalidRequestException;
 class ReportPages {
 
     private final ReportBuilder builder;
+    private final OfficialForm heading;
     private final Clock clock;
 
-    ReportPages(ReportBuilder builder, Clock clock) {
+    ReportPages(ReportBuilder builder, OfficialForm heading, Clock clock) {
         this.builder = builder;
+        this.heading = heading;
         this.clock = clock;
     }
 
@@ -57,6 +60,10 @@ class ReportPages {
         model.addAttribute("broken", broken);
         model.addAttribute("english", english(locale));
         model.addAttribute("query", query(params));
+        OfficialForm.Issue issue = ReportRendering.issue(report, locale, heading);
+        model.addAttribute("issue", issue);
+        model.addAttribute("issuedAt", heading.placeAndDate(issue.date(), locale));
+        model.addAttribute("commune", heading.commune());
         if (!broken.isEmpty()) {
             response.setStatus(HttpStatus.CONFLICT.value());
         }
@@ -75,7 +82,7 @@ class ReportPages {
         }
         String file = "bao-cao-" + report.from() + "-" + report.to();
         return switch (params.format()) {
-            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale)), MediaType.APPLICATION_PDF,
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale), this.heading), MediaType.APPLICATION_PDF,
                     file + ".pdf");
             case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");

@@ -32,6 +32,21 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
         return new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 1).plusMonths(months).minusDays(1));
     }
 
+    /**
+     * The report's number in the register of reports (BC) of its last day's year, from the period
+     * alone, so that printing it again gives the same number: whole months within a year are 100 times
+     * their count plus the last month (month 3: 103, quarter II: 306, the first half: 606, the year:
+     * 1212); any other period is 100000 + 1000 times the day of the year it starts + the day it ends.
+     */
+    public int number() {
+        boolean wholeMonths = from.getYear() == to.getYear() && from.getDayOfMonth() == 1
+                && to.plusDays(1).getDayOfMonth() == 1;
+        if (wholeMonths) {
+            return 100 * (to.getMonthValue() - from.getMonthValue() + 1) + to.getMonthValue();
+        }
+        return 100_000 + 1000 * from.getDayOfYear() + to.getDayOfYear();
+    }
+
     /** "6 tháng đầu năm 2024", "quý II năm 2024", "năm 2024", or "từ ngày … đến ngày …". */
     public String vietnamese() {
         int year = from.getYear();

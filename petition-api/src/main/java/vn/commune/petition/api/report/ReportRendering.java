@@ -1,21 +1,22 @@
 package vn.commune.petition.api.report;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.commune.petition.api.print.A4Pdf;
+import vn.commune.petition.api.print.OfficialForm;
 
-/** The report in HTML (printable on A4), PDF with embedded fonts, CSV and XLSX. */
+/** The report in HTML (printable on A4, in the format of Nghị định 30), PDF with embedded fonts (A4Pdf), CSV and XLSX. */
 final class ReportRendering {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -23,24 +24,32 @@ final class ReportRendering {
     private ReportRendering() {
     }
 
-    static String html(PeriodReport report, boolean english) {
+    /**
+     * The report as the commune issues it: in the format of Nghị định 30 (the issuing body, its number
+     * in the register of reports from its period, the national title and motto, the place and the
+     * period's last day, BÁO CÁO and its gist; the signatory and the recipients at its end).
+     */
+    static String html(PeriodReport report, boolean english, OfficialForm form) {
+        Locale locale = english ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+        OfficialForm.Issue issue = issue(report, locale, form);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"").append(english ? "en" : "vi").append("\"><head>")
                 .append("<meta charset=\"UTF-8\"/><title>").append(escape(report.title())).append("</title>")
                 .append("<style>")
                 .append("@page { size: A4; margin: 18mm 15mm; }")
                 .append("body { font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; color: #000; }")
-                .append("h1 { font-size: 14pt; text-align: center; margin: 0 0 4mm 0; }")
                 .append("h2 { font-size: 12pt; margin: 6mm 0 2mm 0; }")
-                .append("p.period { text-align: center; margin: 0 0 6mm 0; }")
+                .append("p.period { text-align: center; margin: 1mm 0 6mm 0; }")
                 .append("table { border-collapse: collapse; width: 100%; page-break-inside: auto; }")
                 .append("th, td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; }")
                 .append("th { font-weight: bold; background: #eee; }")
                 .append("td.n { text-align: right; }")
                 .append("td.sub { padding-left: 7mm; }")
                 .append("tr { page-break-inside: avoid; }")
+                .append(OfficialForm.HEADING_STYLE)
+                .append(".nd30, .nd30-kind, .nd30-gist { font-family: 'DejaVu Serif', serif; }")
                 .append("</style></head><body>");
-        html.append("<h1>").append(escape(report.title())).append("</h1>");
+        html.append(form.top(issue, locale));
         html.append("<p class=\"period\">").append(english ? "From " : "Từ ngày ")
                 .append(report.from().format(DAY)).append(english ? " to " : " đến ngày ")
                 .append(report.to().format(DAY)).append("</p>");
@@ -75,25 +84,24 @@ final class ReportRendering {
                     .append(invariant.holds() ? (english ? "correct" : "đúng") : (english ? "WRONG" : "SAI"))
                     .append("</td></tr>");
         }
-        html.append("</tbody></table></body></html>");
+        html.append("</tbody></table>");
+        html.append(form.bottom(issue, locale)).append("</body></html>");
         return html.toString();
     }
 
-    static byte[] pdf(PeriodReport report, boolean english) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html(report, english), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report as PDF", e);
-        }
+    static byte[] pdf(PeriodReport report, boolean english, OfficialForm form) {
+        return A4Pdf.of(html(report, english, form));
+    }
+
+    /** The report's number, date (its period's last day), kind, gist and recipients. */
+    static OfficialForm.Issue issue(PeriodReport report, Locale locale, OfficialForm form) {
+        String gist = report.title().replaceFirst("^(Báo cáo|Report) ", "");
+        gist = gist.substring(0, 1).toUpperCase(locale) + gist.substring(1);
+        return new OfficialForm.Issue(form.number(new ReportPeriod(report.from(), report.to()).number(), "BC"),
+                report.to(), form.text("report.kind", locale), gist,
+                List.of(form.text("report.recipient.superior", locale), form.text("report.recipient.council", locale),
+                        form.text("report.recipient.board", locale), form.text("report.recipient.archive", locale)),
+                null, null);
     }
 
     static byte[] csv(PeriodReport report) {
@@ -155,15 +163,7 @@ final class ReportRendering {
         return name.length() > 31 ? name.substring(0, 31).strip() : name;
     }
 
-    private static InputStream font(String name) {
-        InputStream in = ReportRendering.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("The font " + name + " is missing");
-        }
-        return in;
-    }
-
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return A4Pdf.escape(text);
     }
 }

@@ -116,6 +116,9 @@ class PageSecurityConfiguration {
                     SecurityConfiguration.read(a, new String[] {"/petitions/*"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR, Role.BOARD);
                     a.requestMatchers(POST, "/petitions/*/acceptance").hasRole(Role.CHAIR.name());
+                    // A printed document: the roles of GET /api/petitions/*/documents/* (DocumentPages decides each).
+                    SecurityConfiguration.read(a, new String[] {"/petitions/*/documents/*"}, Role.OFFICER, Role.CHAIR,
+                            Role.INSPECTOR);
                     SecurityConfiguration.read(a, new String[] {"/petitions", "/petitions.csv", "/petitions.xlsx",
                         "/deadlines"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD);
                     // Every step form, with the roles of its API route (SecurityConfiguration's OFFICER_STEPS

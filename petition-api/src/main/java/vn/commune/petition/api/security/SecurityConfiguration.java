@@ -119,6 +119,10 @@ public class SecurityConfiguration {
                     read(a, new String[] {"/api/reports"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD);
                     read(a, new String[] {"/api/counts"}, Role.OFFICER, Role.CHAIR, Role.INSPECTOR, Role.BOARD,
                             Role.ADMIN);
+                    // The documents printed from a petition's steps: those who handle or inspect it; never the
+                    // board, since nearly every one names a petitioner (DocumentController decides each one).
+                    read(a, new String[] {"/api/petitions/*/documents", "/api/petitions/*/documents/*"}, Role.OFFICER,
+                            Role.CHAIR, Role.INSPECTOR);
                     read(a, new String[] {"/api/petitions", "/api/petitions/**"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR, Role.BOARD);
                     // Deny by default: a route no rule above names is refused to everyone, whatever its method.

@@ -225,6 +225,24 @@ class AccessRulesTest {
         }
     }
 
+    /**
+     * The documents printed from a petition's steps go to those who handle or inspect it, never to the
+     * People's Inspection Board (nearly every one names a petitioner); the page that prints one lets in
+     * whom its API route does, and nothing writes there.
+     */
+    @Test
+    void the_printed_documents_are_for_the_officer_the_chair_and_the_inspector_never_the_board() {
+        String id = UUID.randomUUID().toString();
+        for (String path : List.of("/api/petitions/" + id + "/documents", "/api/petitions/" + id + "/documents/thong-bao-thu-ly",
+                "/petitions/" + id + "/documents/thong-bao-thu-ly")) {
+            assertThat(allowed("GET", path)).as(path).containsExactly("OFFICER", "CHAIR", "INSPECTOR");
+            assertThat(allowed("HEAD", path)).as("HEAD " + path).isEqualTo(allowed("GET", path));
+            assertThat(allowed("POST", path)).as("POST " + path).isEmpty();
+        }
+        assertThat(allowed("GET", "/petitions/" + id + "/documents")).as("no list page: the petition page lists them")
+                .isEmpty();
+    }
+
     /** The replay and the audit pages let in exactly whom the API routes they stand for do. */
     @Test
     void the_replay_and_the_audit_pages_let_in_exactly_the_roles_of_their_api_routes() {
