@@ -9,14 +9,14 @@ import java.util.function.UnaryOperator;
  * and no pages) dropped from the request, and an error on the request's n-th document sent back to
  * its row, as PetitionerRows does for the petitioners.
  */
-final class HandedOverRows {
+public final class HandedOverRows {
 
     static final int ROWS = 3;
 
     private HandedOverRows() {
     }
 
-    static List<HandedOverRequest> padded(List<HandedOverRequest> rows) {
+    public static List<HandedOverRequest> padded(List<HandedOverRequest> rows) {
         List<HandedOverRequest> padded = new ArrayList<>();
         if (rows != null) {
             rows.stream().map(row -> row == null ? blank() : row).forEach(padded::add);
@@ -27,14 +27,14 @@ final class HandedOverRows {
         return List.copyOf(padded);
     }
 
-    static List<HandedOverRequest> filled(List<HandedOverRequest> rows) {
+    public static List<HandedOverRequest> filled(List<HandedOverRequest> rows) {
         return rows.stream().filter(row -> !isBlank(row))
                 .map(row -> new HandedOverRequest(row.title(), row.pages(),
                         row.original() == null ? Boolean.FALSE : row.original()))
                 .toList();
     }
 
-    static UnaryOperator<String> fieldsOf(List<HandedOverRequest> rows) {
+    public static UnaryOperator<String> fieldsOf(List<HandedOverRequest> rows) {
         return PetitionerRows.renumbered("handedOver", rows, HandedOverRows::isBlank);
     }
 

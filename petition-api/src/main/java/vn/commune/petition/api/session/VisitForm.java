@@ -2,6 +2,8 @@ package vn.commune.petition.api.session;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
+import vn.commune.petition.api.petition.HandedOverRequest;
+import vn.commune.petition.api.petition.HandedOverRows;
 import vn.commune.petition.api.petition.PetitionerRequest;
 import vn.commune.petition.api.petition.PetitionerRows;
 import vn.commune.petition.domain.petition.PetitionKind;
@@ -13,7 +15,8 @@ import vn.commune.petition.domain.session.VisitOutcome;
  * outcome is a received petition, that petition's field, ward and petitioners (its kind and summary
  * are the visit's). It makes the API's {@link LogVisitRequest}: the representatives only for a group,
  * the petition only when one was received, the legal ground only for a refusal, whatever else the
- * form sent (without JavaScript every part of the form is sent).
+ * form sent (without JavaScript every part of the form is sent). What the citizen handed over goes
+ * with the petition, in rows of which the blank ones are none.
  */
 record VisitForm(
         Integer people,
@@ -26,22 +29,24 @@ record VisitForm(
         RefusalGround legalGround,
         String field,
         String ward,
-        List<PetitionerRequest> petitioners) {
+        List<PetitionerRequest> petitioners,
+        List<HandedOverRequest> handedOver) {
 
     VisitForm {
         petitioners = PetitionerRows.padded(petitioners);
+        handedOver = HandedOverRows.padded(handedOver);
     }
 
     /** The form for the next citizen: one person, a first visit, nothing else chosen. */
     static VisitForm blank() {
-        return new VisitForm(1, false, null, false, null, "", null, null, "", "", List.of());
+        return new VisitForm(1, false, null, false, null, "", null, null, "", "", List.of(), List.of());
     }
 
     LogVisitRequest request() {
         boolean isGroup = Boolean.TRUE.equals(group);
         VisitPetitionRequest petition = outcome == VisitOutcome.PETITION_RECEIVED
                 ? new VisitPetitionRequest(kind, field, summary, PetitionerRows.filled(petitioners),
-                        PetitionerRows.orNull(ward), null)
+                        PetitionerRows.orNull(ward), HandedOverRows.filled(handedOver))
                 : null;
         return new LogVisitRequest(people, isGroup, isGroup ? representatives : null, Boolean.TRUE.equals(repeat),
                 kind, summary, outcome, petition, outcome == VisitOutcome.REFUSED ? legalGround : null);
@@ -50,10 +55,14 @@ record VisitForm(
     /** The form's field for a field of the request: the petition's fields are typed in flat, beside the visit's. */
     UnaryOperator<String> fields() {
         UnaryOperator<String> rows = PetitionerRows.fieldsOf(petitioners);
+        UnaryOperator<String> documents = HandedOverRows.fieldsOf(handedOver);
         return path -> switch (path) {
             case "legalGroundGivenWhenRefused" -> "legalGround";
             case "petitionGivenWhenReceived" -> "outcome";
-            default -> rows.apply(path.startsWith("petition.") ? path.substring("petition.".length()) : path);
+            default -> {
+                String field = path.startsWith("petition.") ? path.substring("petition.".length()) : path;
+                yield field.startsWith("handedOver[") ? documents.apply(field) : rows.apply(field);
+            }
         };
     }
 }

@@ -130,6 +130,8 @@ class SessionDeskJourneyTest extends BrowserTest {
         assertThat(desk.shows("petition-part")).isTrue();
         desk.petition("Hạ tầng", "Xóm 2").petitioner(0, "Trần Văn Bình", "Xóm 2")
                 .petitioner(1, "Trần Thị Hà", "Xóm 2");
+        browser.find(By.id("d0-title")).sendKeys("Sơ đồ ngõ 12");
+        browser.find(By.id("d0-pages")).sendKeys("1");
         browser.screenshot("desk-petition-form-vi");
         browser.assertAccessible();
         desk.log();
@@ -144,6 +146,7 @@ class SessionDeskJourneyTest extends BrowserTest {
         assertThat(petition.path("kind").asText()).isEqualTo("RECOMMENDATION");
         assertThat(petition.path("field").asText()).isEqualTo("Hạ tầng");
         assertThat(petition.path("petitioners").findValuesAsText("fullName")).containsExactly("Trần Văn Bình", "Trần Thị Hà");
+        assertThat(petition.path("handedOver").findValuesAsText("title")).containsExactly("Sơ đồ ngõ 12");
         assertThat(desk.rows().get(1)).contains("Nhiều lần").contains("Tiếp nhận đơn")
                 .contains("đơn số " + petition.path("reference").asText());
         // Its receipt, with the lookup code shown once, in a tab of its own: the desk stays as it is.
