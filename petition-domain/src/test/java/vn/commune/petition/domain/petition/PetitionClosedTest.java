@@ -64,8 +64,9 @@ class PetitionClosedTest {
                 .contains(PetitionReceived.class, PetitionAccepted.class, DeadlineExtended.class)
                 .containsAll(closingSteps().stream().<Class<? extends PetitionEvent>>map(PetitionEvent::getClass)
                         .toList())
-                .hasSize(PetitionEvent.class.getPermittedSubclasses().length - 1
-                        + PetitionClosed.class.getPermittedSubclasses().length);
+                .hasSize(PetitionEvent.class.getPermittedSubclasses().length - 2
+                        + PetitionClosed.class.getPermittedSubclasses().length
+                        + PetitionRecord.class.getPermittedSubclasses().length);
     }
 
     @ParameterizedTest(name = "{0}")

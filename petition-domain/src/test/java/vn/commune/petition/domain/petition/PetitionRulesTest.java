@@ -12,6 +12,7 @@ import static vn.commune.petition.domain.petition.PetitionFixture.received;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -175,6 +176,33 @@ class PetitionRulesTest {
         refused(PetitionRule.DATE_BEFORE_PREVIOUS_STEP, fixture
                 .given(received(PetitionKind.RECOMMENDATION))
                 .when(new AcceptPetition(ID, null, day(1, 3), Complexity.NORMAL, TODAY)));
+    }
+
+    @Test
+    void a_scan_is_of_a_document_the_receipt_lists() {
+        PetitionReceived withOne = new PetitionReceived(ID, "2024-0001", day(1, 4), Channel.POST, PetitionKind.COMPLAINT,
+                "Đất đai", "Tranh chấp", List.of(), null, null, day(1, 18), "VN-2019",
+                List.of(new HandedOverDocument("Sổ đỏ", 2, false)), "sha256:00");
+        refused(PetitionRule.NO_SUCH_DOCUMENT, fixture.given(withOne)
+                .when(new AttachScan(ID, 2, "application/pdf", 10, "ab", TODAY)));
+        refused(PetitionRule.NO_SUCH_DOCUMENT, fixture.given(withOne)
+                .when(new AttachScan(ID, 0, "application/pdf", 10, "ab", TODAY)));
+        refused(PetitionRule.NO_SUCH_DOCUMENT, fixture.given(received(PetitionKind.COMPLAINT))
+                .when(new AttachScan(ID, 1, "application/pdf", 10, "ab", TODAY)));
+        fixture.given(withOne, new PetitionWithdrawn(ID, day(1, 6), null))
+                .when(new AttachScan(ID, 1, "application/pdf", 10, "ab", TODAY))
+                .expectEvents(new ScanAttached(ID, TODAY, 1, "application/pdf", 10, "ab"));
+    }
+
+    /** A scan or a new lookup code is recorded on the day it is, and a step typed in later may be dated before it. */
+    @Test
+    void a_record_of_today_does_not_hold_back_a_step_dated_before_it() {
+        fixture.given(received(PetitionKind.RECOMMENDATION), new LookupCodeReplaced(ID, day(3, 1), "sha256:01"))
+                .when(new AcceptPetition(ID, null, day(1, 8), Complexity.NORMAL, TODAY))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(received(PetitionKind.RECOMMENDATION))
+                .when(new ReplaceLookupCode(ID, "sha256:02", TODAY))
+                .expectEvents(new LookupCodeReplaced(ID, TODAY, "sha256:02"));
     }
 
     @AfterAll

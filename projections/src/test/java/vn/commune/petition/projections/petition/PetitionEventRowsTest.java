@@ -82,6 +82,9 @@ class PetitionEventRowsTest {
         if (type == int.class) {
             return index;
         }
+        if (type == long.class) {
+            return (long) index;
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }
