@@ -80,6 +80,13 @@ public final class Api {
         }
     }
 
+    /** A PUT of a file as it is, such as a scan. */
+    public Response put(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postBytes(String path, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

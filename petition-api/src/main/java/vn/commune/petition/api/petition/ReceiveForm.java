@@ -19,7 +19,8 @@ record ReceiveForm(
         String summary,
         String ward,
         List<PetitionerRequest> petitioners,
-        List<HandedOverRequest> handedOver) {
+        List<HandedOverRequest> handedOver,
+        LocalDate appointmentOn) {
 
     /** The channels this form offers: every one but the reception session's. */
     static final List<Channel> CHANNELS = List.of(Channel.POST, Channel.ONLINE, Channel.MAILBOX, Channel.FORWARDED,
@@ -32,18 +33,20 @@ record ReceiveForm(
 
     /** An empty form, received today by post. */
     static ReceiveForm blank(LocalDate today) {
-        return new ReceiveForm(today, Channel.POST, null, "", "", "", List.of(), List.of());
+        return new ReceiveForm(today, Channel.POST, null, "", "", "", List.of(), List.of(), null);
     }
 
     ReceivePetitionRequest request() {
         return new ReceivePetitionRequest(receivedOn, channel, kind, field, summary,
-                PetitionerRows.filled(petitioners), PetitionerRows.orNull(ward), null, HandedOverRows.filled(handedOver));
+                PetitionerRows.filled(petitioners), PetitionerRows.orNull(ward), null, HandedOverRows.filled(handedOver),
+                appointmentOn);
     }
 
     /** The form's field for a field of the request: the n-th petitioner or document is the n-th filled row. */
     UnaryOperator<String> fields() {
         UnaryOperator<String> people = PetitionerRows.fieldsOf(petitioners);
         UnaryOperator<String> documents = HandedOverRows.fieldsOf(handedOver);
-        return path -> path.startsWith("handedOver[") ? documents.apply(path) : people.apply(path);
+        return path -> path.equals("appointmentOnAfterReceipt") ? "appointmentOn"
+                : path.startsWith("handedOver[") ? documents.apply(path) : people.apply(path);
     }
 }

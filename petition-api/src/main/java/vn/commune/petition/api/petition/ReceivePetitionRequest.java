@@ -1,6 +1,7 @@
 package vn.commune.petition.api.petition;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -15,7 +16,8 @@ import vn.commune.petition.domain.petition.ReceivePetition;
 
 /**
  * The body of {@code POST /api/petitions}; an empty petitioners list is an anonymous letter, and
- * {@code handedOver} (optional) lists the documents handed in with it.
+ * {@code handedOver} (optional) lists the documents handed in with it, {@code appointmentOn} (optional) the
+ * day the receipt gives the citizen to come back.
  */
 public record ReceivePetitionRequest(
         @NotNull @PastOrPresent @BusinessDate LocalDate receivedOn,
@@ -26,7 +28,15 @@ public record ReceivePetitionRequest(
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward,
         @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a session id") String sessionId,
-        @Size(max = 50) List<@NotNull @Valid HandedOverRequest> handedOver) {
+        @Size(max = 50) List<@NotNull @Valid HandedOverRequest> handedOver,
+        LocalDate appointmentOn) {
+
+    /** Phiếu hẹn: the day given to the citizen to come back is on or after receipt, within a year. */
+    @AssertTrue(message = "appointmentOn must be on or after receivedOn, and within a year of it")
+    boolean isAppointmentOnAfterReceipt() {
+        return appointmentOn == null || receivedOn == null
+                || !appointmentOn.isBefore(receivedOn) && !appointmentOn.isAfter(receivedOn.plusYears(1));
+    }
 
     /**
      * The command that receives this petition as {@code petitionId}, numbered {@code reference}, with
@@ -37,6 +47,6 @@ public record ReceivePetitionRequest(
                 petitioners.stream().map(PetitionerRequest::toPetitioner).toList(),
                 ward == null || ward.isEmpty() ? null : ward, sessionId,
                 handedOver == null ? List.of() : handedOver.stream().map(HandedOverRequest::toDocument).toList(),
-                lookupCodeHash, today);
+                lookupCodeHash, appointmentOn, today);
     }
 }

@@ -1,5 +1,6 @@
 package vn.commune.petition.api.session;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import vn.commune.petition.api.petition.HandedOverRequest;
@@ -30,7 +31,8 @@ record VisitForm(
         String field,
         String ward,
         List<PetitionerRequest> petitioners,
-        List<HandedOverRequest> handedOver) {
+        List<HandedOverRequest> handedOver,
+        LocalDate appointmentOn) {
 
     VisitForm {
         petitioners = PetitionerRows.padded(petitioners);
@@ -39,14 +41,14 @@ record VisitForm(
 
     /** The form for the next citizen: one person, a first visit, nothing else chosen. */
     static VisitForm blank() {
-        return new VisitForm(1, false, null, false, null, "", null, null, "", "", List.of(), List.of());
+        return new VisitForm(1, false, null, false, null, "", null, null, "", "", List.of(), List.of(), null);
     }
 
     LogVisitRequest request() {
         boolean isGroup = Boolean.TRUE.equals(group);
         VisitPetitionRequest petition = outcome == VisitOutcome.PETITION_RECEIVED
                 ? new VisitPetitionRequest(kind, field, summary, PetitionerRows.filled(petitioners),
-                        PetitionerRows.orNull(ward), HandedOverRows.filled(handedOver))
+                        PetitionerRows.orNull(ward), HandedOverRows.filled(handedOver), appointmentOn)
                 : null;
         return new LogVisitRequest(people, isGroup, isGroup ? representatives : null, Boolean.TRUE.equals(repeat),
                 kind, summary, outcome, petition, outcome == VisitOutcome.REFUSED ? legalGround : null);
@@ -59,6 +61,7 @@ record VisitForm(
         return path -> switch (path) {
             case "legalGroundGivenWhenRefused" -> "legalGround";
             case "petitionGivenWhenReceived" -> "outcome";
+            case "petition.appointmentOnAfterReceipt" -> "appointmentOn";
             default -> {
                 String field = path.startsWith("petition.") ? path.substring("petition.".length()) : path;
                 yield field.startsWith("handedOver[") ? documents.apply(field) : rows.apply(field);

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import vn.commune.petition.api.petition.HandedOverRequest;
 import vn.commune.petition.api.petition.PetitionerRequest;
@@ -19,11 +20,12 @@ public record VisitPetitionRequest(
         @NotBlank @Size(max = 4000) String summary,
         @NotNull @Size(max = 50) List<@NotNull @Valid PetitionerRequest> petitioners,
         @Size(max = 200) String ward,
-        @Size(max = 50) List<@NotNull @Valid HandedOverRequest> handedOver) {
+        @Size(max = 50) List<@NotNull @Valid HandedOverRequest> handedOver,
+        LocalDate appointmentOn) {
 
     /** The petition as received at the session: on its day, through the reception session. */
     public ReceivePetitionRequest at(SessionView session) {
         return new ReceivePetitionRequest(session.heldOn(), Channel.RECEPTION_SESSION, kind, field, summary,
-                petitioners, ward, session.id(), handedOver);
+                petitioners, ward, session.id(), handedOver, appointmentOn);
     }
 }

@@ -128,6 +128,8 @@ class SetBasedRebuildTest {
         String handedIn = receive("03-06", "RECOMMENDATION", Map.of("handedOver",
                 List.of(Map.of("title", "Biên bản họp dân", "pages", 3, "original", true))));
         step(Api.officer(port), handedIn, "lookup-code", Map.of());
+        assertThat(Api.officer(port).put("/api/petitions/" + handedIn + "/handed-over/1/scan", "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).status()).isEqualTo(200);
 
         Set<String> types = new java.util.TreeSet<>(jdbc.sql("""
                 SELECT DISTINCT substring(payload_type from '[^.]+$') FROM domainevententry WHERE type = 'Petition'

@@ -35,6 +35,7 @@ import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.domain.petition.PetitionerGuided;
+import vn.commune.petition.domain.petition.ScanAttached;
 
 /**
  * The event store and the audit chain hold each petition event as the bytes Jackson wrote: a method
@@ -61,12 +62,15 @@ class StoredPetitionEventsTest {
         payloads.put(new PetitionReceived("p-1", "2024-0001", DAY, Channel.RECEPTION_SESSION, PetitionKind.COMPLAINT,
                         "Đất đai", "Tranh chấp ranh giới", List.of(new Petitioner("Nguyễn Văn Ánh", "Khu 3",
                                 "001088000123", null)), "Khu 3", "s-1", DAY.plusDays(10), "VN-2019",
-                        List.of(new HandedOverDocument("Sổ đỏ", 2, false)), "sha256:ab12"),
+                        List.of(new HandedOverDocument("Sổ đỏ", 2, false)), "sha256:ab12", DAY.plusDays(7)),
                 RECEIVED_2024_SHAPE.substring(0, RECEIVED_2024_SHAPE.length() - 1)
                         + ",\"handedOver\":[{\"title\":\"Sổ đỏ\",\"pages\":2,\"original\":false}],"
-                        + "\"lookupCodeHash\":\"sha256:ab12\"}");
+                        + "\"lookupCodeHash\":\"sha256:ab12\",\"appointmentOn\":\"2024-03-14\"}");
         payloads.put(new LookupCodeReplaced("p-1", DAY, "sha256:cd34"),
                 "{\"petitionId\":\"p-1\",\"replacedOn\":\"2024-03-07\",\"lookupCodeHash\":\"sha256:cd34\"}");
+        payloads.put(new ScanAttached("p-1", DAY, 1, "application/pdf", 2048, "ef56"),
+                "{\"petitionId\":\"p-1\",\"attachedOn\":\"2024-03-07\",\"document\":1,"
+                        + "\"contentType\":\"application/pdf\",\"size\":2048,\"sha256\":\"ef56\"}");
         payloads.put(new PetitionAccepted("p-1", DAY, PetitionKind.DENUNCIATION, Complexity.COMPLEX, DAY.plusDays(30),
                         "VN-2019", 1, 30),
                 "{\"petitionId\":\"p-1\",\"acceptedOn\":\"2024-03-07\",\"kind\":\"DENUNCIATION\","
@@ -132,6 +136,7 @@ class StoredPetitionEventsTest {
         assertThat(read).isInstanceOf(PetitionReceived.class);
         assertThat(((PetitionReceived) read).handedOver()).isEmpty();
         assertThat(((PetitionReceived) read).lookupCodeHash()).isNull();
+        assertThat(((PetitionReceived) read).appointmentOn()).isNull();
         assertThat(((PetitionReceived) read).reference()).isEqualTo("2024-0001");
     }
 

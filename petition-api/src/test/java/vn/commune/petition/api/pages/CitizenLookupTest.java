@@ -95,6 +95,8 @@ class CitizenLookupTest {
         type(officer, "d1-title", "Giấy chứng nhận quyền sử dụng đất");
         type(officer, "d1-pages", "2");
         new Select(officer.find(By.id("d1-original"))).selectByValue("true");
+        ((JavascriptExecutor) officer.driver()).executeScript("arguments[0].value = arguments[1];",
+                officer.find(By.id("appointmentOn")), today.plusDays(7).toString());
         officer.find(By.cssSelector("#receive-form button[type=submit]")).click();
         new WebDriverWait(officer.driver(), Duration.ofSeconds(10))
                 .until(d -> officer.path().matches("/petitions/[0-9a-f-]{36}/receipt"));
@@ -112,6 +114,8 @@ class CitizenLookupTest {
         assertThat(officer.find(By.id("receipt-due")).getText())
                 .isEqualTo(LocalDate.parse(petition.path("handlingDueOn").asText()).format(DAY));
         assertThat(petition.path("handedOver")).hasSize(2);
+        assertThat(officer.find(By.id("receipt-appointment")).getText()).endsWith(today.plusDays(7).format(DAY));
+        assertThat(petition.path("appointmentOn").asText()).isEqualTo(today.plusDays(7).toString());
         assertThat(officer.path()).as("the code is in no URL").doesNotContain(code);
         officer.screenshot("receipt-vi");
         officer.assertAccessible();

@@ -141,6 +141,7 @@ class ReceivePetitionPageTest extends BrowserTest {
         form.put("ward", "");
         form.put("petitioners[0].fullName", "");
         form.put("petitioners[0].address", "");
+        form.put("appointmentOn", today.plusDays(3).toString());
         long before = petitions();
         String location = null;
         for (int i = 0; i < 2; i++) {
@@ -154,6 +155,7 @@ class ReceivePetitionPageTest extends BrowserTest {
                 .replace("/receipt", "")).json();
         assertThat(petition.path("petitioners")).as("no name: an anonymous letter").isEmpty();
         assertThat(petition.path("ward").isNull()).isTrue();
+        assertThat(petition.path("appointmentOn").asText()).isEqualTo(today.plusDays(3).toString());
 
         String inspector = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "inspector", "inspector"));
         RawHttp.Response shown = RawHttp.request("GET", "/petitions/new").header("Cookie", inspector).send(port);

@@ -116,6 +116,18 @@ class ScansTest {
     }
 
     @Test
+    void an_appointment_before_the_receipt_is_refused_with_its_field_named() {
+        Map<String, Object> body = new LinkedHashMap<>(Api.petition("2024-05-06", "COMPLAINT", "Đất đai"));
+        body.put("appointmentOn", "2024-05-05");
+        Api.Response refused = Api.officer(port).post("/api/petitions", body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.toString()).contains("appointmentOn");
+        body.put("appointmentOn", "2024-05-13");
+        assertThat(Api.officer(port).post("/api/petitions", body).json().path("appointmentOn").asText())
+                .isEqualTo("2024-05-13");
+    }
+
+    @Test
     void a_file_of_another_kind_a_document_not_listed_or_a_file_too_large_writes_nothing() {
         String id = receive("RECOMMENDATION");
         long version = Api.officer(port).get("/api/petitions/" + id).json().path("version").asLong();

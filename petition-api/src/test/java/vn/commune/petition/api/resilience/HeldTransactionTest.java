@@ -85,7 +85,7 @@ class HeldTransactionTest {
             transaction.executeWithoutResult(status -> {
                 writes.send(new ReceivePetition(id, "HELD-" + id.substring(0, 8), receivedOn, Channel.POST,
                         PetitionKind.RECOMMENDATION, "Giao thông", "Đề nghị sửa đường",
-                        List.of(new Petitioner("Người gửi", "Khu 2", null, null)), null, null, List.of(), null, receivedOn));
+                        List.of(new Petitioner("Người gửi", "Khu 2", null, null)), null, null, List.of(), null, null, receivedOn));
                 position.set(jdbc.sql("SELECT global_index FROM domainevententry WHERE aggregate_identifier = :id")
                         .param("id", id).query(Long.class).single());
                 backend.set(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());

@@ -42,7 +42,7 @@ public class Petition {
         apply(new PetitionReceived(command.petitionId(), command.reference(), command.receivedOn(),
                 command.channel(), command.kind(), command.field(), command.summary(),
                 command.petitioners(), command.ward(), command.sessionId(), due.dueOn(), due.rules(),
-                command.handedOver(), command.lookupCodeHash()));
+                command.handedOver(), command.lookupCodeHash(), command.appointmentOn()));
     }
 
     @CommandHandler

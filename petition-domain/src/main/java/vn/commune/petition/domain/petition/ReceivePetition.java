@@ -18,5 +18,6 @@ public record ReceivePetition(
         String sessionId,
         List<HandedOverDocument> handedOver,
         String lookupCodeHash,
+        LocalDate appointmentOn,
         LocalDate today) {
 }

@@ -33,13 +33,13 @@ final class PetitionFixture {
 
     static ReceivePetition receive(PetitionKind kind, LocalDate on) {
         return new ReceivePetition(ID, "2024-0001", on, Channel.RECEPTION_SESSION, kind, "Đất đai",
-                "Tranh chấp ranh giới đất", PETITIONERS, "Khu 3", null, List.of(), null, TODAY);
+                "Tranh chấp ranh giới đất", PETITIONERS, "Khu 3", null, List.of(), null, null, TODAY);
     }
 
     static PetitionReceived received(PetitionKind kind) {
         DeadlinePolicy.Due due = DEADLINES.handling(kind, RECEIVED_ON);
         return new PetitionReceived(ID, "2024-0001", RECEIVED_ON, Channel.RECEPTION_SESSION, kind, "Đất đai",
-                "Tranh chấp ranh giới đất", PETITIONERS, "Khu 3", null, due.dueOn(), due.rules(), List.of(), null);
+                "Tranh chấp ranh giới đất", PETITIONERS, "Khu 3", null, due.dueOn(), due.rules(), List.of(), null, null);
     }
 
     static PetitionAccepted accepted(PetitionKind kind, LocalDate on, Complexity complexity) {

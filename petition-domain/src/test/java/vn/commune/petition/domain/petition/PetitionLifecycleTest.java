@@ -35,7 +35,7 @@ class PetitionLifecycleTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PetitionReceived(ID, "2024-0001", RECEIVED_ON, Channel.RECEPTION_SESSION,
                         PetitionKind.RECOMMENDATION, "Đất đai", "Tranh chấp ranh giới đất", PetitionFixture.PETITIONERS,
-                        "Khu 3", null, LocalDate.of(2024, 1, 18), "VN-2019", List.of(), null));
+                        "Khu 3", null, LocalDate.of(2024, 1, 18), "VN-2019", List.of(), null, null));
     }
 
     @Test

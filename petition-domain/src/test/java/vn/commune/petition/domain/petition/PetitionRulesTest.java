@@ -182,7 +182,7 @@ class PetitionRulesTest {
     void a_scan_is_of_a_document_the_receipt_lists() {
         PetitionReceived withOne = new PetitionReceived(ID, "2024-0001", day(1, 4), Channel.POST, PetitionKind.COMPLAINT,
                 "Đất đai", "Tranh chấp", List.of(), null, null, day(1, 18), "VN-2019",
-                List.of(new HandedOverDocument("Sổ đỏ", 2, false)), "sha256:00");
+                List.of(new HandedOverDocument("Sổ đỏ", 2, false)), "sha256:00", null);
         refused(PetitionRule.NO_SUCH_DOCUMENT, fixture.given(withOne)
                 .when(new AttachScan(ID, 2, "application/pdf", 10, "ab", TODAY)));
         refused(PetitionRule.NO_SUCH_DOCUMENT, fixture.given(withOne)

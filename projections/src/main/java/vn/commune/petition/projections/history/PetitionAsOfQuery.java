@@ -68,6 +68,6 @@ public class PetitionAsOfQuery {
         return new PetitionView(received.petitionId(), received.reference(), status, received.kind(),
                 received.channel(), received.field(), received.ward(), received.summary(), received.sessionId(),
                 received.receivedOn(), received.handlingDueOn(), dueOn, closedOn, Timeliness.of(closedOn, dueOn), null,
-                version, received.petitioners(), received.handedOver(), steps);
+                version, received.petitioners(), received.handedOver(), received.appointmentOn(), steps);
     }
 }

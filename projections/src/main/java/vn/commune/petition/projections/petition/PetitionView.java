@@ -18,6 +18,7 @@ import vn.commune.petition.domain.petition.Petitioner;
  * is the deadline that governs it (the handling deadline until acceptance, then the resolution
  * deadline); {@code timeliness} is set once it is closed; {@code overdue} depends on the day asked.
  * {@code handedOver} lists what the citizen handed in with it; like the petitioners, it is personal.
+ * {@code appointmentOn} is the day the receipt gave the citizen to come back, or null.
  */
 public record PetitionView(
         String id,
@@ -38,6 +39,7 @@ public record PetitionView(
         long version,
         List<Petitioner> petitioners,
         List<HandedOverDocument> handedOver,
+        LocalDate appointmentOn,
         List<Step> steps) {
 
     /** One step of the petition's handling: the event's type and its business date. */
@@ -74,7 +76,8 @@ public record PetitionView(
      */
     public PetitionView withPetitioners(List<Petitioner> replaced) {
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
-                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, overdue, version, replaced, List.of(), steps);
+                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, overdue, version, replaced, List.of(),
+                appointmentOn, steps);
     }
 
     /** The same view saying whether it is overdue on {@code day}: open then, and past its due date. */
@@ -82,6 +85,7 @@ public record PetitionView(
         boolean open = closedOn == null || closedOn.isAfter(day);
         boolean late = open && dueOn != null && day.isAfter(dueOn);
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
-                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, handedOver, steps);
+                receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, handedOver,
+                appointmentOn, steps);
     }
 }

@@ -35,7 +35,7 @@ public class PetitionViewProjection {
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
             INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary, session_id,
-                received_on, handling_due_on, due_on, closed_on, version, petitioners, handed_over, steps)
+                received_on, handling_due_on, due_on, closed_on, version, petitioners, handed_over, appointment_on, steps)
             SELECT petition_id, r ->> 'reference', status, r ->> 'kind', r ->> 'channel', r ->> 'field', r ->> 'ward',
                    r ->> 'summary', r ->> 'sessionId', CAST(r ->> 'receivedOn' AS date),
                    CAST(r ->> 'handlingDueOn' AS date), due_on, closed_on, version,
@@ -43,6 +43,7 @@ public class PetitionViewProjection {
                         ELSE CAST('[]' AS jsonb) END,
                    CASE WHEN jsonb_typeof(r -> 'handedOver') = 'array' THEN r -> 'handedOver'
                         ELSE CAST('[]' AS jsonb) END,
+                   CAST(r ->> 'appointmentOn' AS date),
                    steps
               FROM (SELECT petition_id,
                            (array_agg(j ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1] AS r,
@@ -71,10 +72,11 @@ public class PetitionViewProjection {
     void on(PetitionReceived event, @SequenceNumber long sequence) {
         writes.sql("""
                 INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary,
-                    session_id, received_on, handling_due_on, due_on, version, petitioners, handed_over, steps)
+                    session_id, received_on, handling_due_on, due_on, version, petitioners, handed_over, appointment_on,
+                    steps)
                 VALUES (:id, :reference, :status, :kind, :channel, :field, :ward, :summary,
                     :sessionId, :receivedOn, :dueOn, :dueOn, :version, CAST(:petitioners AS jsonb),
-                    CAST(:handedOver AS jsonb), CAST(:steps AS jsonb))
+                    CAST(:handedOver AS jsonb), :appointmentOn, CAST(:steps AS jsonb))
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.petitionId())
@@ -91,6 +93,7 @@ public class PetitionViewProjection {
                 .param("version", sequence)
                 .param("petitioners", write(event.petitioners()))
                 .param("handedOver", write(event.handedOver()))
+                .param("appointmentOn", event.appointmentOn())
                 .param("steps", write(List.of(step(event))))
                 .update();
     }

@@ -382,6 +382,7 @@ public class PetitionViewQueries {
                 rs.getLong("version"),
                 read(rs.getString("petitioners"), PETITIONERS),
                 read(rs.getString("handed_over"), HANDED_OVER),
+                rs.getObject("appointment_on", LocalDate.class),
                 read(rs.getString("steps"), STEPS));
     }
 

@@ -498,7 +498,7 @@ class CountsProjectionTest {
     private static PetitionReceived received(String id, LocalDate on, PetitionKind kind, Channel channel,
             String field, String ward) {
         return new PetitionReceived(id, "ref-" + id, on, channel, kind, field, "Tranh chấp ranh giới đất",
-                List.of(new Petitioner("Nguyễn Văn Ánh", "Thôn Đông", "001088000123", "0912345678")), ward, null, null, null, List.of(), null);
+                List.of(new Petitioner("Nguyễn Văn Ánh", "Thôn Đông", "001088000123", "0912345678")), ward, null, null, null, List.of(), null, null);
     }
 
     private static PetitionAccepted accepted(String id, LocalDate on) {

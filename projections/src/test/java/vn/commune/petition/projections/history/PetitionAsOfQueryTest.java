@@ -36,7 +36,7 @@ class PetitionAsOfQueryTest {
     void each_closing_step_closes_the_folded_petition_as_it_says_on_its_date(PetitionClosed step) {
         PetitionView view = PetitionAsOfQuery.fold(messages(
                 new PetitionReceived("p-1", "2024-0007", RECEIVED_ON, Channel.POST, PetitionKind.COMPLAINT, "Đất đai",
-                        "Tranh chấp", List.of(), "Khu 3", null, RECEIVED_ON.plusDays(10), "VN-2019", List.of(), null),
+                        "Tranh chấp", List.of(), "Khu 3", null, RECEIVED_ON.plusDays(10), "VN-2019", List.of(), null, null),
                 new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, DUE_ON,
                         "VN-2019", 0, 0),
                 step));

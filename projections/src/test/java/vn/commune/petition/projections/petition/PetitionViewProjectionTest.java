@@ -52,13 +52,13 @@ class PetitionViewProjectionTest {
     void a_received_petition_is_shown_as_received_with_everything_it_came_in_with() {
         projection.on(new PetitionReceived("p-1", "2024/0007", RECEIVED_ON, Channel.RECEPTION_SESSION,
                 PetitionKind.COMPLAINT, "Đất đai", "Tranh chấp ranh giới đất", List.of(ANH, HUONG),
-                "Thôn Đông", "session-2024-03-07", null, null, List.of(), null), 0);
+                "Thôn Đông", "session-2024-03-07", null, null, List.of(), null, null), 0);
 
         assertThat(queries.find("p-1")).hasValue(new PetitionView(
                 "p-1", "2024/0007", PetitionStatus.RECEIVED, PetitionKind.COMPLAINT, Channel.RECEPTION_SESSION,
                 "Đất đai", "Thôn Đông", "Tranh chấp ranh giới đất", "session-2024-03-07",
                 RECEIVED_ON, null, null, null, null, null, 0,
-                List.of(ANH, HUONG), List.of(),
+                List.of(ANH, HUONG), List.of(), null,
                 List.of(new Step("PetitionReceived", RECEIVED_ON))));
     }
 
@@ -67,7 +67,7 @@ class PetitionViewProjectionTest {
         String summary = "Ông Nguyễn Văn Ánh đề nghị xác định lại ranh giới thửa đất số 245, tờ bản đồ số 7; "
                 + "hộ bà Trần Thị Hường đã xây tường rào lấn sang khoảng 1,5 m².";
         projection.on(new PetitionReceived("p-1", "2024/0007", RECEIVED_ON, Channel.IN_PERSON,
-                PetitionKind.COMPLAINT, "Đất đai", summary, List.of(ANH, HUONG), "Thôn Đông", null, null, null, List.of(), null), 0);
+                PetitionKind.COMPLAINT, "Đất đai", summary, List.of(ANH, HUONG), "Thôn Đông", null, null, null, List.of(), null, null), 0);
 
         PetitionView view = queries.find("p-1").orElseThrow();
 
@@ -291,6 +291,6 @@ class PetitionViewProjectionTest {
 
     private static PetitionReceived received(String id, String reference, LocalDate on, PetitionKind kind) {
         return new PetitionReceived(id, reference, on, Channel.RECEPTION_SESSION, kind, "Đất đai",
-                "Tranh chấp ranh giới đất", List.of(ANH), "Thôn Đông", null, null, null, List.of(), null);
+                "Tranh chấp ranh giới đất", List.of(ANH), "Thôn Đông", null, null, null, List.of(), null, null);
     }
 }

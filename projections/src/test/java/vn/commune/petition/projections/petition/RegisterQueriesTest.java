@@ -45,7 +45,7 @@ class RegisterQueriesTest {
                          String summary, String name, LocalDate dueOn) {
         projection.on(new PetitionReceived(id, "2024-" + id, on, channel, kind, field, summary,
                 name == null ? List.of() : List.of(new Petitioner(name, "Thôn Đông", null, null)), ward, null, dueOn,
-                "VN-2019", List.of(), null), 0);
+                "VN-2019", List.of(), null, null), 0);
     }
 
     @BeforeEach

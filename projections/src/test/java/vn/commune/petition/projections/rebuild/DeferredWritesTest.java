@@ -184,7 +184,7 @@ class DeferredWritesTest {
             List<PetitionEvent> life = new ArrayList<>();
             life.add(new PetitionReceived(id, "ref-" + id, on, Channel.POST, PetitionKind.values()[random.nextInt(4)],
                     "Đất đai", "Tranh chấp", List.of(new Petitioner("Công dân " + p, "Khu " + p % 7, null, null)),
-                    "Khu " + p % 7, null, on.plusDays(10), "VN-2019", List.of(), null));
+                    "Khu " + p % 7, null, on.plusDays(10), "VN-2019", List.of(), null, null));
             if (random.nextInt(5) > 0) {
                 life.add(new PetitionAccepted(id, on.plusDays(2), PetitionKind.COMPLAINT, Complexity.NORMAL,
                         on.plusDays(32), "VN-2019", 1, 30));
@@ -230,7 +230,7 @@ class DeferredWritesTest {
     private static PetitionReceived received(String id) {
         LocalDate on = LocalDate.of(2024, 3, 7);
         return new PetitionReceived(id, "ref-" + id, on, Channel.POST, PetitionKind.COMPLAINT, "Đất đai", "Tranh chấp",
-                List.of(new Petitioner("Công dân", "Khu 1", null, null)), "Khu 1", null, on.plusDays(10), "VN-2019", List.of(), null);
+                List.of(new Petitioner("Công dân", "Khu 1", null, null)), "Khu 1", null, on.plusDays(10), "VN-2019", List.of(), null, null);
     }
 
     private static PetitionAccepted accepted(String id) {

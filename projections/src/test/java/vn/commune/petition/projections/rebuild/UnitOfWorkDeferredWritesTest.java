@@ -75,7 +75,7 @@ class UnitOfWorkDeferredWritesTest {
         LocalDate on = LocalDate.of(2024, 3, 7);
         PetitionReceived event = new PetitionReceived(id, "ref-" + id, on, Channel.POST, PetitionKind.COMPLAINT,
                 "Đất đai", "Tranh chấp", List.of(new Petitioner("Công dân", "Khu 1", null, null)), "Khu 1", null,
-                on.plusDays(10), "VN-2019", List.of(), null);
+                on.plusDays(10), "VN-2019", List.of(), null, null);
         return new GenericDomainEventMessage<>("Petition", id, 0, event, MetaData.emptyInstance(), "event-" + id,
                 Instant.parse("2024-07-01T00:00:00Z"));
     }
