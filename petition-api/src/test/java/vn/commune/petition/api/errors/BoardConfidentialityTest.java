@@ -202,7 +202,7 @@ class BoardConfidentialityTest {
                     continue;
                 }
                 for (String pattern : info.getPatternValues()) {
-                    if (!pattern.startsWith("/api/")) {
+                    if (!pattern.startsWith("/api/") || pattern.startsWith("/api/public/")) {
                         continue;
                     }
                     String path = pattern;
