@@ -1,7 +1,7 @@
 package vn.commune.petition.api.counts;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.api.report.ReportPeriod;
 import vn.commune.petition.api.session.ReceptionSchedule;
 
@@ -17,10 +17,10 @@ class Transparency {
     private final ReceptionSchedule schedule;
     private final String commune;
 
-    Transparency(Dashboard dashboard, ReceptionSchedule schedule, @Value("${petition.commune.name}") String commune) {
+    Transparency(Dashboard dashboard, ReceptionSchedule schedule, CommuneProperties commune) {
         this.dashboard = dashboard;
         this.schedule = schedule;
-        this.commune = commune;
+        this.commune = commune.name();
     }
 
     PublicFigures figures(ReportPeriod period) {

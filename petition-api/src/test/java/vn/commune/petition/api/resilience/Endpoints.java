@@ -18,6 +18,16 @@ final class Endpoints {
     private Endpoints() {
     }
 
+    /**
+     * Uploads of a file as it is (a scan: PDF, JPEG or PNG), whose body has no fields for a bad value to
+     * go in: ScansTest sends them files of other kinds, too large, for documents not listed, by roles
+     * that may not, and checks that nothing is written.
+     */
+    /** The routes anyone may call, signed in or not (sent here signed in, as anyone may). */
+    static final Set<String> PUBLIC = Set.of("/api/public/figures", "/api/public/lookup");
+
+    static final Set<String> BINARY_UPLOADS = Set.of("/api/petitions/{id}/handed-over/{document}/scan");
+
     /** What a try needs before its request: the path variables come from it. */
     enum Fixture {
         /** Nothing. */
@@ -37,7 +47,11 @@ final class Endpoints {
         /** A projection rebuilt and verified once already. */
         PROJECTION,
         /** The counts' dead-letter queue. */
-        DEAD_LETTER_GROUP
+        DEAD_LETTER_GROUP,
+        /** A petition of its own with one document handed over and its scan ({@code {document}} is 1). */
+        SCANNED,
+        /** A petition of its own, its reference and lookup code as {@code ${reference}} and {@code ${lookupCode}}. */
+        LOOKUP
     }
 
     /** Where what a write stored is read back from. */
@@ -205,6 +219,18 @@ final class Endpoints {
                 get("/api/admin/projections/{name}/verification", "inspector", Fixture.PROJECTION),
                 get("/api/admin/dead-letters", "admin", Fixture.NONE),
                 post("/api/admin/dead-letters/{group}/retry", "admin", Fixture.DEAD_LETTER_GROUP),
+                post("/api/petitions/{id}/lookup-code", "officer", Fixture.RECEIVED),
+                get("/api/petitions/{id}/handed-over", "inspector", Fixture.SCANNED),
+                get("/api/petitions/{id}/handed-over/{document}/scan", "inspector", Fixture.SCANNED),
+                // The public lookup changes nothing and takes no Idempotency-Key: whoever asks, signed in or not.
+                new Template("POST /api/public/lookup", "POST", "/api/public/lookup", "officer", Fixture.LOOKUP,
+                        Map.of(), Map.of(), null, null, Set.of(), Readback.NONE).body(JSON,
+                        "{\"reference\":\"${reference}\",\"code\":\"${lookupCode}\"}", Readback.NONE,
+                        "reference", "code"),
+                get("/api/public/figures", "inspector", Fixture.NONE).query("from", "2024-01-01", "to", "2024-06-30"),
+                get("/api/petitions/{id}/documents", "inspector", Fixture.SCANNED),
+                get("/api/petitions/{id}/documents/{name}", "inspector", Fixture.SCANNED)
+                        .query("format", "html", "lang", "vi"),
                 // The API's description (springdoc): for any signed-in user
                 get("/v3/api-docs", "officer", Fixture.NONE),
                 get("/v3/api-docs.yaml", "officer", Fixture.NONE),
