@@ -1,8 +1,10 @@
 package vn.commune.petition.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
 import vn.commune.petition.api.RawHttp;
 import vn.commune.petition.api.journey.TownFirstHalf2024;
@@ -46,6 +49,15 @@ class PublicFiguresTest {
     @BeforeAll
     void replayTheTownsHalfYear() {
         ids = TownFirstHalf2024.replay(port);
+        // The counts follow the writes: every event counted before the figures are read.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode projection : Api.as(port, "admin").get("/api/admin/projections").json()) {
+                if (projection.path("name").asText().equals("counts")) {
+                    return projection.path("position").asLong(-1) >= projection.path("head").asLong();
+                }
+            }
+            return false;
+        });
     }
 
     @BeforeEach
