@@ -44,8 +44,7 @@ class DashboardPages {
                      HttpServletResponse response) {
         LocalDate today = CommuneClock.today(clock);
         model.addAttribute("today", today);
-        model.addAttribute("years", List.of(today.getYear(), today.getYear() - 1, today.getYear() - 2,
-                today.getYear() - 3, today.getYear() - 4));
+        model.addAttribute("years", ReportPeriod.choosableYears(today));
         if (form.hasErrors()) {
             response.setStatus(Forms.INVALID);
             return "counts/dashboard";

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -38,8 +37,7 @@ class TransparencyPages {
                    Authentication user, HttpServletResponse response) {
         LocalDate today = CommuneClock.today(clock);
         model.addAttribute("today", today);
-        model.addAttribute("years", List.of(today.getYear(), today.getYear() - 1, today.getYear() - 2,
-                today.getYear() - 3, today.getYear() - 4));
+        model.addAttribute("years", ReportPeriod.choosableYears(today));
         if (form.hasErrors()) {
             response.setStatus(Forms.INVALID);
             return "counts/public";

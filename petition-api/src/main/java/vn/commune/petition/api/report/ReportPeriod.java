@@ -2,12 +2,19 @@ package vn.commune.petition.api.report;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Kỳ báo cáo: a period with the words the reports use for it ("6 tháng đầu năm 2024", "quý II năm 2024"). */
 public record ReportPeriod(LocalDate from, LocalDate to) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
+
+    /** The years a period form offers: this one and the four before it, newest first. */
+    public static List<Integer> choosableYears(LocalDate today) {
+        return IntStream.rangeClosed(0, 4).mapToObj(back -> today.getYear() - back).toList();
+    }
 
     public static ReportPeriod year(int year) {
         return new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
