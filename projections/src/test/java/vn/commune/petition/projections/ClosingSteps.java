@@ -12,6 +12,7 @@ import vn.commune.petition.domain.petition.PetitionForwarded;
 import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.PetitionerGuided;
+import vn.commune.petition.domain.petition.ResolutionTerminated;
 
 /** One of each step that closes a petition, for the projections' tests; it fails if the domain declares another. */
 public final class ClosingSteps {
@@ -23,12 +24,13 @@ public final class ClosingSteps {
     public static List<PetitionClosed> of(String id, LocalDate on) {
         List<PetitionClosed> steps = List.of(
                 new PetitionAnswered(id, on, "15/TB-UBND", "Đã trả lời"),
-                new PetitionEscalated(id, on, "UBND huyện", "Hòa giải không thành"),
+                new PetitionEscalated(id, on, null, "UBND huyện", "Hòa giải không thành"),
                 new PetitionForwarded(id, on, "Công an huyện", "Không thuộc thẩm quyền"),
                 new PetitionerGuided(id, on, "Tòa án nhân dân huyện"),
                 new PetitionRejected(id, on, "Đã có quyết định có hiệu lực"),
                 new PetitionArchived(id, on, "Đơn trùng nội dung"),
-                new PetitionWithdrawn(id, on, "Công dân rút đơn"));
+                new PetitionWithdrawn(id, on, "Công dân rút đơn"),
+                new ResolutionTerminated(id, on, "Điều 11a Luật Khiếu nại"));
         assertThat(steps.stream().<Class<?>>map(Object::getClass)).as("one of each closing step")
                 .containsExactlyInAnyOrder(PetitionClosed.class.getPermittedSubclasses());
         return steps;

@@ -85,6 +85,8 @@ class HomePages {
         model.addAttribute("extendable", awaitingOutcome.rows().stream()
                 .filter(row -> extensionsLeft.getOrDefault(row.petition().id(), 0) > 0)
                 .toList());
+        model.addAttribute("suspended",
+                listed(petitions.inStatusByDueDate(PetitionStatus.SUSPENDED, LISTED + 1), user, today));
         model.addAttribute("overdue", overdue(user, today));
         return "home/chair";
     }

@@ -117,6 +117,27 @@ class PetitionController {
         return recorder.step(id, body, write).response();
     }
 
+    @PostMapping("/{id}/suspension")
+    ResponseEntity<PetitionView> suspend(@PathVariable String id, @RequestBody @Valid SuspensionRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
+    }
+
+    @PostMapping("/{id}/resumption")
+    ResponseEntity<PetitionView> resume(@PathVariable String id, @RequestBody @Valid ResumptionRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
+    }
+
+    @PostMapping("/{id}/termination")
+    ResponseEntity<PetitionView> terminate(@PathVariable String id, @RequestBody @Valid TerminationRequest body, WriteHeaders write) {
+        return recorder.step(id, body, write).response();
+    }
+
+    @PostMapping("/{id}/partial-withdrawal")
+    ResponseEntity<PetitionView> withdrawPart(@PathVariable String id, @RequestBody @Valid PartialWithdrawalRequest body,
+                                              WriteHeaders write) {
+        return recorder.step(id, body, write).response();
+    }
+
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<PetitionView> withdraw(@PathVariable String id, @RequestBody @Valid WithdrawalRequest body, WriteHeaders write) {
         return recorder.step(id, body, write).response();

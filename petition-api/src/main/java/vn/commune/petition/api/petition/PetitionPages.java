@@ -26,6 +26,7 @@ import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.petition.EscalationLevel;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionStanding;
 import vn.commune.petition.domain.petition.PetitionStatus;
@@ -165,6 +166,35 @@ class PetitionPages {
         return record(StepForm.WITHDRAW, id, body, form, token, user, model, request, response, redirect);
     }
 
+    @PostMapping("/petitions/{id}/suspension")
+    String suspend(@PathVariable String id, @Valid @ModelAttribute("suspension") SuspensionRequest body,
+                   BindingResult form, @ModelAttribute("formToken") FormToken token, Authentication user, Model model,
+                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return record(StepForm.SUSPEND, id, body, form, token, user, model, request, response, redirect);
+    }
+
+    @PostMapping("/petitions/{id}/resumption")
+    String resume(@PathVariable String id, @Valid @ModelAttribute("resumption") ResumptionRequest body,
+                  BindingResult form, @ModelAttribute("formToken") FormToken token, Authentication user, Model model,
+                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return record(StepForm.RESUME, id, body, form, token, user, model, request, response, redirect);
+    }
+
+    @PostMapping("/petitions/{id}/termination")
+    String terminate(@PathVariable String id, @Valid @ModelAttribute("termination") TerminationRequest body,
+                     BindingResult form, @ModelAttribute("formToken") FormToken token, Authentication user, Model model,
+                     HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return record(StepForm.TERMINATE, id, body, form, token, user, model, request, response, redirect);
+    }
+
+    @PostMapping("/petitions/{id}/partial-withdrawal")
+    String withdrawPart(@PathVariable String id, @Valid @ModelAttribute("partialWithdrawal") PartialWithdrawalRequest body,
+                        BindingResult form, @ModelAttribute("formToken") FormToken token, Authentication user,
+                        Model model, HttpServletRequest request, HttpServletResponse response,
+                        RedirectAttributes redirect) {
+        return record(StepForm.WITHDRAW_PART, id, body, form, token, user, model, request, response, redirect);
+    }
+
     /**
      * Records the step through StepRecorder and goes back to the page announcing it (POST, redirect,
      * GET); or, refused, shows the page again with the form open and why (Forms.submit).
@@ -207,7 +237,8 @@ class PetitionPages {
         model.addAttribute("timeline", Timeline.of(reader.history(view, user)
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION))));
 
-        PetitionStanding standing = new PetitionStanding(view.status(), view.lastMediation(), extensionsLeft);
+        PetitionStanding standing = new PetitionStanding(view.kind(), view.status(), view.lastMediation(),
+                extensionsLeft);
         Set<PetitionStep> allowed = PetitionStep.allowedIn(standing);
         List<StepForm> forms = new ArrayList<>();
         Map<String, FormToken> tokens = new HashMap<>();
@@ -224,6 +255,7 @@ class PetitionPages {
             }
         }
         model.addAttribute("forms", forms);
+        model.addAttribute("escalationLevels", EscalationLevel.existingOn(today));
         model.addAttribute("tokens", tokens);
         model.addAttribute("refused", refused == null ? null : refused.form().attribute());
         model.addAttribute("documents", documents.listed(view).stream()

@@ -23,7 +23,12 @@ enum StepForm {
     EXTEND_DEADLINE(PetitionStep.EXTEND_DEADLINE, "extensions", "extension", today -> new ExtensionRequest(today, null, null)),
     ANSWER_IN_WRITING(PetitionStep.ANSWER_IN_WRITING, "written-answer", "writtenAnswer",
             today -> new WrittenAnswerRequest(today, null, null)),
-    ESCALATE(PetitionStep.ESCALATE, "escalation", "escalation", today -> new EscalationRequest(today, null, null)),
+    ESCALATE(PetitionStep.ESCALATE, "escalation", "escalation", today -> new EscalationRequest(today, null, null, null)),
+    SUSPEND(PetitionStep.SUSPEND, "suspension", "suspension", today -> new SuspensionRequest(today, null)),
+    RESUME(PetitionStep.RESUME, "resumption", "resumption", today -> new ResumptionRequest(today)),
+    TERMINATE(PetitionStep.TERMINATE, "termination", "termination", today -> new TerminationRequest(today, null)),
+    WITHDRAW_PART(PetitionStep.WITHDRAW_PART, "partial-withdrawal", "partialWithdrawal",
+            today -> new PartialWithdrawalRequest(today, null, null)),
     WITHDRAW(PetitionStep.WITHDRAW, "withdrawal", "withdrawal", today -> new WithdrawalRequest(today, null));
 
     private final PetitionStep step;

@@ -20,8 +20,8 @@ public record Timeline(List<Entry> entries) {
      * bundles. Nothing else of an event is shown: the receipt's details (the petitioners among them)
      * are the page's facts, shown as PetitionReader allows.
      */
-    public static final List<String> DETAILS = List.of("complexity", "to", "legalGround", "documentNumber", "minutesRef",
-            "days", "dueOn", "reason", "summary", "notes");
+    public static final List<String> DETAILS = List.of("complexity", "level", "to", "legalGround", "documentNumber",
+            "minutesRef", "days", "daysSuspended", "dueOn", "content", "reason", "summary", "notes");
 
     /** One step: its event's type, its business date, who recorded it and when, and its details. */
     public record Entry(String type, LocalDate on, Instant recordedAt, String recordedBy, long recordedDaysLater,

@@ -53,6 +53,7 @@ final class Narrative {
         add(others, counts.rejected(), "không thụ lý");
         add(others, counts.archived(), "xếp lưu");
         add(others, counts.withdrawn(), "công dân rút đơn");
+        add(others, counts.terminated(), "đình chỉ việc giải quyết khiếu nại");
         if (!others.isEmpty()) {
             text.append(' ').append(capitalise(String.join("; ", others))).append('.');
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.commune.petition.domain.law.LawVersion;
 import vn.commune.petition.projections.counts.CountsQueries;
 import vn.commune.petition.projections.counts.PetitionCounts;
 import vn.commune.petition.projections.dossier.OneStopQueries;
@@ -100,7 +101,7 @@ class ReportBuilder {
     }
 
     private static ReportTable petitions(PetitionCounts c, Map<String, Long> accepted, long closed, boolean en) {
-        List<List<Object>> rows = List.of(
+        List<List<Object>> rows = new ArrayList<>(List.of(
                 row(en ? "Petitions to handle" : "Tổng số đơn phải xử lý", c.carriedOver() + c.received()),
                 row(en ? "  carried over from the previous period" : "  Đơn kỳ trước chuyển sang", c.carriedOver()),
                 row(en ? "  received in the period" : "  Đơn tiếp nhận trong kỳ", c.received()),
@@ -125,7 +126,12 @@ class ReportBuilder {
                 row(en ? "Open at the end of the period" : "Đơn còn tồn cuối kỳ", c.openAtEnd()),
                 row(en ? "  of which overdue" : "  Trong đó quá hạn", c.overdueAtEnd()),
                 row(en ? "Mediations succeeded" : "Hòa giải thành", c.mediationSucceeded()),
-                row(en ? "Mediations failed" : "Hòa giải không thành", c.mediationFailed()));
+                row(en ? "Mediations failed" : "Hòa giải không thành", c.mediationFailed())));
+        // A termination exists from Luật 136/2025/QH15: a period ending before it has no such row.
+        if (LawVersion.LAW_136_2025.inForceOn(c.to()) || c.terminated() > 0) {
+            rows.add(rows.indexOf(row(en ? "Withdrawn" : "Rút đơn", c.withdrawn())) + 1,
+                    row(en ? "Resolution terminated" : "Đình chỉ giải quyết", c.terminated()));
+        }
         return new ReportTable("petitions", en ? "Petition handling" : "Kết quả xử lý, giải quyết đơn thư",
                 List.of(en ? "Item" : "Chỉ tiêu", en ? "Number" : "Số lượng"), rows);
     }

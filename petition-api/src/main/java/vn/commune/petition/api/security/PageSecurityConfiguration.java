@@ -124,11 +124,12 @@ class PageSecurityConfiguration {
                     // Every step form, with the roles of its API route (SecurityConfiguration's OFFICER_STEPS
                     // and CHAIR_DECISIONS).
                     a.requestMatchers(POST, "/petitions/*/mediations", "/petitions/*/dialogues",
-                            "/petitions/*/advisory-council", "/petitions/*/withdrawal")
+                            "/petitions/*/advisory-council", "/petitions/*/withdrawal", "/petitions/*/partial-withdrawal")
                             .hasAnyRole(Role.OFFICER.name(), Role.CHAIR.name());
                     a.requestMatchers(POST, "/petitions/*/forwarding", "/petitions/*/guidance", "/petitions/*/rejection",
                             "/petitions/*/archival", "/petitions/*/extensions", "/petitions/*/written-answer",
-                            "/petitions/*/escalation").hasRole(Role.CHAIR.name());
+                            "/petitions/*/escalation", "/petitions/*/suspension", "/petitions/*/resumption",
+                            "/petitions/*/termination").hasRole(Role.CHAIR.name());
                     // Replaying a petition: the roles of GET /api/petitions/{id}?asOf=&knownAt= and its history.
                     SecurityConfiguration.read(a, new String[] {"/petitions/*/replay"}, Role.OFFICER, Role.CHAIR,
                             Role.INSPECTOR, Role.BOARD);

@@ -51,11 +51,12 @@ public class SecurityConfiguration {
 
     private static final String[] OFFICER_STEPS = {
         "/api/petitions/*/mediations", "/api/petitions/*/dialogues",
-        "/api/petitions/*/advisory-council", "/api/petitions/*/withdrawal"};
+        "/api/petitions/*/advisory-council", "/api/petitions/*/withdrawal", "/api/petitions/*/partial-withdrawal"};
     private static final String[] CHAIR_DECISIONS = {
         "/api/petitions/*/acceptance", "/api/petitions/*/forwarding", "/api/petitions/*/guidance",
         "/api/petitions/*/rejection", "/api/petitions/*/archival", "/api/petitions/*/extensions",
-        "/api/petitions/*/written-answer", "/api/petitions/*/escalation"};
+        "/api/petitions/*/written-answer", "/api/petitions/*/escalation", "/api/petitions/*/suspension",
+        "/api/petitions/*/resumption", "/api/petitions/*/termination"};
 
     @Bean
     @Order(1)

@@ -119,6 +119,23 @@ class SetBasedRebuildTest {
                 Map.of("withdrawnOn", "03-06", "reason", "Công dân rút đơn"));
         step(Api.chair(port), receive("03-04", "FEEDBACK", Map.of()), "archival",
                 Map.of("archivedOn", "03-08", "reason", "Đơn trùng"));
+        // Luật 136/2025/QH15 (from 1 July 2026): complaints suspended and resumed, withdrawn in part,
+        // terminated, and one still suspended.
+        for (String fate : List.of("resumed", "terminated", "suspended")) {
+            String complaint = receive("07-07", "COMPLAINT", Map.of("receivedOn", "2026-07-07"));
+            step(Api.chair(port), complaint, "acceptance", Map.of("acceptedOn", "2026-07-08"));
+            step(Api.chair(port), complaint, "suspension", Map.of("suspendedOn", "2026-07-20", "reason", "Chờ giám định"));
+            switch (fate) {
+                case "resumed" -> {
+                    step(Api.chair(port), complaint, "resumption", Map.of("resumedOn", "2026-07-30"));
+                    step(Api.officer(port), complaint, "partial-withdrawal", Map.of("withdrawnOn", "2026-08-03",
+                            "content", "Yêu cầu bồi thường"));
+                }
+                case "terminated" -> step(Api.chair(port), complaint, "termination", Map.of("terminatedOn",
+                        "2026-07-22", "legalGround", "Điều 11a Luật Khiếu nại"));
+                default -> { }
+            }
+        }
         Map<String, Object> denunciation = new HashMap<>();
         denunciation.put("petitioners", List.of(Map.of("fullName", "Người tố cáo", "address", "Khu 3",
                 "idNumber", "012345678901", "phone", "0912 345 678")));

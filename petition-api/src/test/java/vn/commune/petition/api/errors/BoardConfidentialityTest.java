@@ -218,7 +218,7 @@ class BoardConfidentialityTest {
             }
         }
         assertThat(refused).as("every write of the API was tried").contains("/api/petitions", "/api/petitions/{id}/acceptance",
-                "/api/petitions/{id}/withdrawal", "/api/sessions", "/api/sessions/{id}/visits", "/api/dossiers/import",
+                "/api/petitions/{id}/withdrawal", "/api/petitions/{id}/suspension", "/api/petitions/{id}/partial-withdrawal", "/api/sessions", "/api/sessions/{id}/visits", "/api/dossiers/import",
                 "/api/audit/seals", "/api/admin/projections/{name}/rebuild");
         assertThat(events()).as("no event stored").isEqualTo(events);
         assertThat(Api.officer(port).get("/api/petitions/" + fresh).json().path("status").asText()).isEqualTo("RECEIVED");

@@ -120,6 +120,10 @@ class DateBoundsTest {
         steps.put("written-answer", Map.of("answeredOn", "1999-12-31", "documentNumber", "1/UBND", "summary", "x"));
         steps.put("escalation", Map.of("escalatedOn", "1999-12-31", "to", "UBND huyện", "reason", "x"));
         steps.put("withdrawal", Map.of("withdrawnOn", "1999-12-31"));
+        steps.put("suspension", Map.of("suspendedOn", "1999-12-31", "reason", "x"));
+        steps.put("resumption", Map.of("resumedOn", "1999-12-31"));
+        steps.put("termination", Map.of("terminatedOn", "1999-12-31", "legalGround", "x"));
+        steps.put("partial-withdrawal", Map.of("withdrawnOn", "1999-12-31", "content", "x"));
         long before = events();
         steps.forEach((step, body) -> {
             String date = body.keySet().stream().filter(field -> field.endsWith("On")).findFirst().orElseThrow();

@@ -19,10 +19,12 @@ import vn.commune.petition.domain.petition.AdvisoryCouncilConsulted;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.DialogueHeld;
+import vn.commune.petition.domain.petition.EscalationLevel;
 import vn.commune.petition.domain.petition.HandedOverDocument;
 import vn.commune.petition.domain.petition.LookupCodeReplaced;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationSucceeded;
+import vn.commune.petition.domain.petition.PartWithdrawn;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionAnswered;
 import vn.commune.petition.domain.petition.PetitionArchived;
@@ -35,6 +37,9 @@ import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.domain.petition.PetitionerGuided;
+import vn.commune.petition.domain.petition.ResolutionResumed;
+import vn.commune.petition.domain.petition.ResolutionSuspended;
+import vn.commune.petition.domain.petition.ResolutionTerminated;
 import vn.commune.petition.domain.petition.ScanAttached;
 
 /**
@@ -90,9 +95,20 @@ class StoredPetitionEventsTest {
         payloads.put(new PetitionAnswered("p-1", DAY, "12/UBND", "Trả lời"),
                 "{\"petitionId\":\"p-1\",\"answeredOn\":\"2024-03-07\",\"documentNumber\":\"12/UBND\","
                         + "\"summary\":\"Trả lời\"}");
-        payloads.put(new PetitionEscalated("p-1", DAY, "UBND huyện", "Hòa giải không thành"),
-                "{\"petitionId\":\"p-1\",\"escalatedOn\":\"2024-03-07\",\"to\":\"UBND huyện\","
-                        + "\"reason\":\"Hòa giải không thành\"}");
+        payloads.put(new PetitionEscalated("p-1", DAY, EscalationLevel.PROVINCIAL_CHAIR, "Chủ tịch UBND tỉnh",
+                        "Hòa giải không thành"),
+                "{\"petitionId\":\"p-1\",\"escalatedOn\":\"2024-03-07\",\"level\":\"PROVINCIAL_CHAIR\","
+                        + "\"to\":\"Chủ tịch UBND tỉnh\",\"reason\":\"Hòa giải không thành\"}");
+        payloads.put(new ResolutionSuspended("p-1", DAY, "Chờ giám định"),
+                "{\"petitionId\":\"p-1\",\"suspendedOn\":\"2024-03-07\",\"reason\":\"Chờ giám định\"}");
+        payloads.put(new ResolutionResumed("p-1", DAY, 10, DAY.plusDays(40)),
+                "{\"petitionId\":\"p-1\",\"resumedOn\":\"2024-03-07\",\"daysSuspended\":10,"
+                        + "\"dueOn\":\"2024-04-16\"}");
+        payloads.put(new ResolutionTerminated("p-1", DAY, "Điều 11a"),
+                "{\"petitionId\":\"p-1\",\"terminatedOn\":\"2024-03-07\",\"legalGround\":\"Điều 11a\"}");
+        payloads.put(new PartWithdrawn("p-1", DAY, "Yêu cầu bồi thường", null),
+                "{\"petitionId\":\"p-1\",\"withdrawnOn\":\"2024-03-07\",\"content\":\"Yêu cầu bồi thường\","
+                        + "\"reason\":null}");
         payloads.put(new PetitionForwarded("p-1", DAY, "Công an huyện", "Không thuộc thẩm quyền"),
                 "{\"petitionId\":\"p-1\",\"forwardedOn\":\"2024-03-07\",\"to\":\"Công an huyện\","
                         + "\"reason\":\"Không thuộc thẩm quyền\"}");
@@ -126,6 +142,16 @@ class StoredPetitionEventsTest {
             assertThat(bytes.getType().getName()).isEqualTo(event.getClass().getName());
             assertThat((Object) stored.deserialize(bytes)).isEqualTo(event);
         });
+    }
+
+    /** An escalation stored in 2024, to a district, before levels were recorded, reads with no level. */
+    @Test
+    void an_escalation_stored_in_its_2024_shape_reads_with_no_level() {
+        Object read = axon.eventSerializer().deserialize(new SimpleSerializedObject<>(
+                ("{\"petitionId\":\"p-1\",\"escalatedOn\":\"2024-03-07\",\"to\":\"UBND huyện\","
+                        + "\"reason\":\"Hòa giải không thành\"}").getBytes(StandardCharsets.UTF_8), byte[].class,
+                PetitionEscalated.class.getName(), null));
+        assertThat(read).isEqualTo(new PetitionEscalated("p-1", DAY, null, "UBND huyện", "Hòa giải không thành"));
     }
 
     /** A receipt stored before the two fields existed reads as having nothing handed over and no code. */

@@ -93,7 +93,7 @@ class PetitionPageJourneyTest extends BrowserTest {
         SignInPage.open(browser).signInAs("officer");
         PetitionPage page = PetitionPage.open(browser, id);
         assertThat(page.actions()).containsExactly("Ghi nhận kết quả hòa giải", "Ghi nhận buổi đối thoại",
-                "Ghi nhận ý kiến Hội đồng tư vấn", "Ghi nhận rút đơn");
+                "Ghi nhận ý kiến Hội đồng tư vấn", "Ghi nhận rút một phần khiếu nại", "Ghi nhận rút đơn");
         page.open("dialogue").type("dialogue", "minutesRef", "3/BB-ĐT");
         browser.resize(Browser.TABLET);
         browser.screenshot("petition-officer-tablet-vi");
@@ -102,6 +102,46 @@ class PetitionPageJourneyTest extends BrowserTest {
         assertThat(page.recorded()).isEqualTo("Đã ghi nhận: Đối thoại.");
         assertThat(history(id)).containsExactly("PetitionReceived by officer", "PetitionAccepted by chair",
                 "DialogueHeld by officer");
+    }
+
+    /** Luật 136/2025/QH15: the chair suspends a complaint's resolution and resumes it; the deadline moves by the days. */
+    @Test
+    void the_chair_suspends_a_complaint_resumes_it_and_the_deadline_moves_by_the_days_suspended() {
+        String id = receive(today.minusDays(25), "COMPLAINT", "Đất đai", "Phạm Thị Dung");
+        step(id, "acceptance", Map.of("acceptedOn", today.minusDays(24).toString()));
+        String dueBefore = Api.chair(port).get("/api/petitions/" + id).json().path("dueOn").asText();
+        SignInPage.open(browser).signInAs("chair");
+        PetitionPage page = PetitionPage.open(browser, id);
+        assertThat(page.actions()).contains("Tạm đình chỉ việc giải quyết", "Đình chỉ việc giải quyết",
+                "Ghi nhận rút một phần khiếu nại").doesNotContain("Tiếp tục giải quyết");
+
+        page.open("escalation");
+        assertThat(browser.find(org.openqa.selenium.By.id("escalation-level")).getText())
+                .contains("Chủ tịch UBND cấp tỉnh", "Thanh tra tỉnh", "Tòa án").doesNotContain("huyện");
+        browser.screenshot("petition-escalation-levels-vi");
+
+        page.date("suspension", "suspendedOn", today.minusDays(14))
+                .type("suspension", "reason", "Chờ kết quả giám định của Sở Tài nguyên và Môi trường.");
+        browser.screenshot("petition-suspension-form-vi");
+        browser.assertAccessible();
+        page.submit("suspension");
+        assertThat(page.recorded()).isEqualTo("Đã ghi nhận: Tạm đình chỉ việc giải quyết khiếu nại.");
+        assertThat(page.facts()).contains("Tạm đình chỉ giải quyết");
+        assertThat(page.actions()).containsExactly("Tiếp tục giải quyết", "Đình chỉ việc giải quyết",
+                "Ghi nhận rút một phần khiếu nại", "Ghi nhận rút đơn");
+
+        page.date("resumption", "resumedOn", today.minusDays(4)).submit("resumption");
+        assertThat(page.recorded()).isEqualTo("Đã ghi nhận: Tiếp tục giải quyết khiếu nại.");
+        assertThat(page.facts()).contains("Đã thụ lý");
+        List<String> timeline = page.timeline();
+        assertThat(timeline.get(timeline.size() - 1)).contains("Tiếp tục giải quyết khiếu nại")
+                .contains("Số ngày tạm đình chỉ (không tính vào thời hạn)").contains("10");
+        assertThat(Api.chair(port).get("/api/petitions/" + id).json().path("dueOn").asText())
+                .isGreaterThan(dueBefore);
+        browser.screenshot("petition-resumed-vi");
+        browser.assertAccessible();
+        assertThat(history(id)).containsExactly("PetitionReceived by officer", "PetitionAccepted by chair",
+                "ResolutionSuspended by chair", "ResolutionResumed by chair");
     }
 
     @Test

@@ -13,7 +13,7 @@ class NarrativeTest {
     private static PetitionCounts counts(long received, Map<String, Long> byKind, long resolved, long escalated,
                                          long succeeded, long failed, long forwarded, long open, long overdue) {
         return new PetitionCounts(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30), received, 0, received,
-                resolved, escalated, forwarded, 0, 0, 0, 0, succeeded, failed, open, overdue, 0, 0, 0, byKind,
+                resolved, escalated, forwarded, 0, 0, 0, 0, 0, succeeded, failed, open, overdue, 0, 0, 0, byKind,
                 Map.of(), Map.of(), Map.of());
     }
 

@@ -51,7 +51,11 @@ final class Endpoints {
         /** A petition of its own with one document handed over and its scan ({@code {document}} is 1). */
         SCANNED,
         /** A petition of its own, its reference and lookup code as {@code ${reference}} and {@code ${lookupCode}}. */
-        LOOKUP
+        LOOKUP,
+        /** A complaint of its own accepted on 8 July 2026, under Luật 136/2025/QH15 (version 1). */
+        COMPLAINT_ACCEPTED,
+        /** The same complaint, its resolution suspended on 20 July 2026 (version 2). */
+        COMPLAINT_SUSPENDED
     }
 
     /** Where what a write stored is read back from. */
@@ -165,8 +169,17 @@ final class Endpoints {
                         "{\"answeredOn\":\"2024-03-07\",\"documentNumber\":\"15/UBND\",\"summary\":\"Trả lời công dân\"}",
                         "documentNumber", "summary"),
                 step("escalation", "chair", Fixture.ACCEPTED,
-                        "{\"escalatedOn\":\"2024-03-07\",\"to\":\"UBND huyện\",\"reason\":\"Hòa giải không thành\"}",
+                        "{\"escalatedOn\":\"2024-03-07\",\"level\":\"DISTRICT\",\"to\":\"UBND huyện\","
+                                + "\"reason\":\"Hòa giải không thành\"}",
                         "to", "reason"),
+                step("suspension", "chair", Fixture.COMPLAINT_ACCEPTED,
+                        "{\"suspendedOn\":\"2026-07-20\",\"reason\":\"Chờ kết quả giám định\"}", "reason"),
+                step("resumption", "chair", Fixture.COMPLAINT_SUSPENDED, "{\"resumedOn\":\"2026-07-30\"}"),
+                step("termination", "chair", Fixture.COMPLAINT_ACCEPTED,
+                        "{\"terminatedOn\":\"2026-07-20\",\"legalGround\":\"Điều 11a Luật Khiếu nại\"}", "legalGround"),
+                step("partial-withdrawal", "officer", Fixture.COMPLAINT_ACCEPTED,
+                        "{\"withdrawnOn\":\"2026-07-20\",\"content\":\"Yêu cầu bồi thường\","
+                                + "\"reason\":\"Đã được hỗ trợ\"}", "content", "reason"),
                 step("withdrawal", "officer", Fixture.RECEIVED,
                         "{\"withdrawnOn\":\"2024-03-05\",\"reason\":\"Công dân rút đơn\"}"),
                 get("/api/petitions/{id}", "inspector", Fixture.PETITION).query("asOf", "2024-03-10", "knownAt", "${now}"),

@@ -557,6 +557,18 @@ class ResilienceBatteryTest {
         return received.text("id");
     }
 
+    /** A complaint received on 7 July 2026 and accepted the day after, under Luật 136/2025/QH15. */
+    private String complaintAccepted() {
+        Api.Response received = Api.officer(port).post("/api/petitions",
+                Api.petition("2026-07-07", "COMPLAINT", "Đất đai"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String id = received.text("id");
+        Api.Response accepted = Api.chair(port).post("/api/petitions/" + id + "/acceptance",
+                Map.of("acceptedOn", "2026-07-08"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return id;
+    }
+
     /** A complaint with one document handed over and a scan of it (a PDF), accepted. */
     private String scanned() {
         Map<String, Object> body = new LinkedHashMap<>(Api.petition("2024-03-04", "COMPLAINT", "Đất đai"));
@@ -654,6 +666,17 @@ class ResilienceBatteryTest {
                 variables.put("name", "thong-bao-thu-ly");
             }
             case LOOKUP -> { }
+            case COMPLAINT_ACCEPTED, COMPLAINT_SUSPENDED -> {
+                String id = complaintAccepted();
+                version = 1;
+                if (template.fixture() == Fixture.COMPLAINT_SUSPENDED) {
+                    Api.Response suspended = Api.chair(port).post("/api/petitions/" + id + "/suspension",
+                            Map.of("suspendedOn", "2026-07-20", "reason", "Chờ kết quả giám định"));
+                    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+                    version = 2;
+                }
+                variables.put("id", id);
+            }
         }
         if (template.pattern().equals("/api/reports")) {
             awaitCounts();

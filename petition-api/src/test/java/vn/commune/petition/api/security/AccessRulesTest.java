@@ -177,8 +177,12 @@ class AccessRulesTest {
             }
         }
         assertThat(compared).as("every step form (acceptance, forwarding, guidance, rejection, archival, mediations,"
-                + " dialogues, advisory-council, extensions, written-answer, escalation, withdrawal) and the lookup"
-                + " code's replacement").hasSize(13);
+                + " dialogues, advisory-council, extensions, written-answer, escalation, suspension, resumption,"
+                + " termination, partial-withdrawal, withdrawal) and the lookup code's replacement").hasSize(17);
+        for (String chairOnly : List.of("suspension", "resumption", "termination")) {
+            assertThat(allowed("POST", "/api/petitions/" + UUID.randomUUID() + "/" + chairOnly)).as(chairOnly)
+                    .containsExactly("CHAIR");
+        }
         assertThat(allowed("GET", "/petitions/" + UUID.randomUUID() + "/receipt")).as("the receipt: whoever receives")
                 .isEqualTo(allowed("POST", "/api/petitions")).containsExactly("OFFICER", "CHAIR");
         for (String page : List.of("/reports", "/reports/file")) {

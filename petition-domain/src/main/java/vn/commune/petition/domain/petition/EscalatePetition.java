@@ -9,6 +9,7 @@ public record EscalatePetition(
         @TargetAggregateIdentifier String petitionId,
         @TargetAggregateVersion Long expectedVersion,
         LocalDate escalatedOn,
+        EscalationLevel level,
         String to,
         String reason,
         LocalDate today) {

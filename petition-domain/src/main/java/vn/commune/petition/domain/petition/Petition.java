@@ -7,11 +7,16 @@ import static vn.commune.petition.domain.petition.PetitionRule.EXTENSION_TOO_LON
 import static vn.commune.petition.domain.petition.PetitionRule.PETITION_CLOSED;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.deadline.ExtensionLimit;
+import vn.commune.petition.domain.law.LawVersion;
 
 /**
  * Đơn thư: one citizen petition, from receipt to closure. Command handlers check the rules of
@@ -30,6 +35,8 @@ public class Petition {
     private ExtensionLimit extensionLimit;
     private int extensions;
     private int documentsHandedOver;
+    private LocalDate suspendedOn;
+    private final Set<String> partsWithdrawn = new HashSet<>();
 
     /** For Axon, which rebuilds the petition from its events. */
     protected Petition() {
@@ -119,7 +126,11 @@ public class Petition {
     @CommandHandler
     public void handle(EscalatePetition command) {
         require(PetitionStep.ESCALATE, command.escalatedOn(), command.today());
-        apply(new PetitionEscalated(petitionId, command.escalatedOn(), command.to(), command.reason()));
+        boolean twoTier = LawVersion.TWO_TIER_2025.inForceOn(command.escalatedOn());
+        if (twoTier && (command.level() == null || command.level() == EscalationLevel.DISTRICT)) {
+            throw new PetitionRuleViolation(PetitionRule.ESCALATION_LEVEL_REQUIRED);
+        }
+        apply(new PetitionEscalated(petitionId, command.escalatedOn(), command.level(), command.to(), command.reason()));
     }
 
     @CommandHandler
@@ -128,7 +139,41 @@ public class Petition {
         apply(new PetitionWithdrawn(petitionId, command.withdrawnOn(), command.reason()));
     }
 
-    /** A new lookup code, on any day of the petition's life, open or closed: a citizen may ask after it is closed. */
+    @CommandHandler
+    public void handle(SuspendResolution command) {
+        require(PetitionStep.SUSPEND, command.suspendedOn(), command.today());
+        apply(new ResolutionSuspended(petitionId, command.suspendedOn(), command.reason()));
+    }
+
+    /** The days from the suspension to the resumption do not count: the deadline moves by them. */
+    @CommandHandler
+    public void handle(ResumeResolution command, DeadlinePolicy deadlines) {
+        require(PetitionStep.RESUME, command.resumedOn(), command.today());
+        int days = Math.toIntExact(ChronoUnit.DAYS.between(suspendedOn, command.resumedOn()));
+        apply(new ResolutionResumed(petitionId, command.resumedOn(), days, deadlines.extend(dueOn, days)));
+    }
+
+    @CommandHandler
+    public void handle(TerminateResolution command) {
+        require(PetitionStep.TERMINATE, command.terminatedOn(), command.today());
+        apply(new ResolutionTerminated(petitionId, command.terminatedOn(), command.legalGround()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawPart command) {
+        require(PetitionStep.WITHDRAW_PART, command.withdrawnOn(), command.today());
+        if (partsWithdrawn.contains(part(command.content()))) {
+            throw new PetitionRuleViolation(PetitionRule.PART_ALREADY_WITHDRAWN);
+        }
+        apply(new PartWithdrawn(petitionId, command.withdrawnOn(), command.content(), command.reason()));
+    }
+
+    /** A withdrawn part as compared: its words, in lower case, whatever the spaces between them. */
+    private static String part(String content) {
+        return String.join(" ", content.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+    }
+
+    /** A new lookup code of the petition's life, open or closed: a citizen may ask after it is closed. */
     @CommandHandler
     public void handle(ReplaceLookupCode command) {
         apply(new LookupCodeReplaced(petitionId, command.today(), command.lookupCodeHash()));
@@ -157,14 +202,14 @@ public class Petition {
         if (on.isBefore(lastStepOn)) {
             throw new PetitionRuleViolation(DATE_BEFORE_PREVIOUS_STEP);
         }
-        step.refusal(standing()).ifPresent(rule -> {
+        step.refusal(standing()).or(() -> step.refusalOn(on)).ifPresent(rule -> {
             throw new PetitionRuleViolation(rule);
         });
     }
 
     /** Where this petition stands now. */
     private PetitionStanding standing() {
-        return new PetitionStanding(status, lastMediation,
+        return new PetitionStanding(kind, status, lastMediation,
                 extensionLimit == null ? 0 : extensionLimit.times() - extensions);
     }
 
@@ -219,6 +264,27 @@ public class Petition {
         extensions = event.extensionNumber();
         dueOn = event.dueOn();
         lastStepOn = event.extendedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionSuspended event) {
+        status = PetitionStatus.SUSPENDED;
+        suspendedOn = event.suspendedOn();
+        lastStepOn = event.suspendedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionResumed event) {
+        status = PetitionStatus.ACCEPTED;
+        suspendedOn = null;
+        dueOn = event.dueOn();
+        lastStepOn = event.resumedOn();
+    }
+
+    @EventSourcingHandler
+    void on(PartWithdrawn event) {
+        partsWithdrawn.add(part(event.content()));
+        lastStepOn = event.withdrawnOn();
     }
 
     @EventSourcingHandler

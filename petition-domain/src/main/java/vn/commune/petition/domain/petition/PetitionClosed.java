@@ -6,7 +6,7 @@ package vn.commune.petition.domain.petition;
  * their set-based rebuilds ask {@link #closedAs()}, which depends on the type alone.
  */
 public sealed interface PetitionClosed extends PetitionEvent permits PetitionAnswered, PetitionEscalated,
-        PetitionForwarded, PetitionerGuided, PetitionRejected, PetitionArchived, PetitionWithdrawn {
+        PetitionForwarded, PetitionerGuided, PetitionRejected, PetitionArchived, PetitionWithdrawn, ResolutionTerminated {
 
     /** The status the petition is closed as: one of the closed statuses. */
     PetitionStatus closedAs();

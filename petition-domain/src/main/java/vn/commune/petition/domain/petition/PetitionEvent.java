@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /** A fact in a petition's life: every event names its petition and the business date it happened. */
 public sealed interface PetitionEvent permits PetitionReceived, PetitionAccepted, MediationSucceeded,
-        MediationFailed, DialogueHeld, AdvisoryCouncilConsulted, DeadlineExtended, PetitionClosed, PetitionRecord {
+        MediationFailed, DialogueHeld, AdvisoryCouncilConsulted, DeadlineExtended, ResolutionSuspended,
+        ResolutionResumed, PartWithdrawn, PetitionClosed, PetitionRecord {
 
     String petitionId();
 

@@ -23,7 +23,19 @@ public enum PetitionRule implements NamedRule {
     /** A business date is never earlier than the petition's previous step. */
     DATE_BEFORE_PREVIOUS_STEP("A step cannot be dated before the petition's previous step"),
     /** A scan is attached to one of the documents the receipt lists, numbered from 1. */
-    NO_SUCH_DOCUMENT("The petition's receipt lists no document with this number");
+    NO_SUCH_DOCUMENT("The petition's receipt lists no document with this number"),
+    /** A step the law created is refused for a date before the law took effect (LawVersion). */
+    NOT_YET_IN_FORCE("The law allows this step only from its effective date: 1 July 2026 (Luật 136/2025/QH15)"),
+    /** Suspension, resumption, termination and partial withdrawal are steps of a complaint's resolution. */
+    COMPLAINTS_ONLY("Only a complaint can be suspended, resumed, terminated or withdrawn in part"),
+    /** While a complaint's resolution is suspended it takes no resolution step: resume it first. */
+    RESOLUTION_SUSPENDED("The complaint's resolution is suspended: resume it first"),
+    /** Only a suspended resolution is resumed. */
+    NOT_SUSPENDED("The complaint's resolution is not suspended"),
+    /** A part of a complaint withdrawn is never reopened, nor withdrawn again. */
+    PART_ALREADY_WITHDRAWN("This part of the complaint has already been withdrawn"),
+    /** Since 1 July 2025 an escalation names one of the levels that exist: no district. */
+    ESCALATION_LEVEL_REQUIRED("An escalation dated from 1 July 2025 names a provincial body, a court or another body: there are no districts");
 
     private final String description;
 

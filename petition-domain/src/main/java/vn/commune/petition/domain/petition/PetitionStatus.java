@@ -4,13 +4,17 @@ package vn.commune.petition.domain.petition;
 public enum PetitionStatus {
     RECEIVED(false),
     ACCEPTED(false),
+    /** Tạm đình chỉ: a complaint's resolution suspended (Luật 136/2025/QH15); still open. */
+    SUSPENDED(false),
     RESOLVED(true),
     ESCALATED(true),
     FORWARDED(true),
     GUIDED(true),
     REJECTED(true),
     ARCHIVED(true),
-    WITHDRAWN(true);
+    WITHDRAWN(true),
+    /** Đình chỉ: a complaint's resolution terminated (Luật 136/2025/QH15). */
+    TERMINATED(true);
 
     private final boolean closed;
 

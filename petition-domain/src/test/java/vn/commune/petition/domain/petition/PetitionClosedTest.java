@@ -26,12 +26,13 @@ class PetitionClosedTest {
     static List<PetitionClosed> closingSteps() {
         return List.of(
                 new PetitionAnswered(ID, day(1, 20), "15/UBND", "Trả lời"),
-                new PetitionEscalated(ID, day(1, 20), "UBND huyện", "Hòa giải không thành"),
+                new PetitionEscalated(ID, day(1, 20), null, "UBND huyện", "Hòa giải không thành"),
                 new PetitionForwarded(ID, day(1, 20), "Công an huyện", "Không thuộc thẩm quyền"),
                 new PetitionerGuided(ID, day(1, 20), "Tòa án nhân dân huyện"),
                 new PetitionRejected(ID, day(1, 20), "Luật Khiếu nại Đ11"),
                 new PetitionArchived(ID, day(1, 20), "Đơn trùng"),
-                new PetitionWithdrawn(ID, day(1, 20), "Công dân rút đơn"));
+                new PetitionWithdrawn(ID, day(1, 20), "Công dân rút đơn"),
+                new ResolutionTerminated(ID, day(1, 20), "Luật Khiếu nại Đ11a"));
     }
 
     @Test
@@ -50,7 +51,8 @@ class PetitionClosedTest {
                         tuple("PetitionerGuided", PetitionStatus.GUIDED),
                         tuple("PetitionRejected", PetitionStatus.REJECTED),
                         tuple("PetitionArchived", PetitionStatus.ARCHIVED),
-                        tuple("PetitionWithdrawn", PetitionStatus.WITHDRAWN));
+                        tuple("PetitionWithdrawn", PetitionStatus.WITHDRAWN),
+                        tuple("ResolutionTerminated", PetitionStatus.TERMINATED));
         assertThat(closingSteps().stream().map(PetitionClosed::closedAs))
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(PetitionStatus.values())
                         .filter(PetitionStatus::closed).toList());

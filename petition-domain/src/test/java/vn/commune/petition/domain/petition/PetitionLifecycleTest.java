@@ -119,16 +119,16 @@ class PetitionLifecycleTest {
                 .when(new AnswerInWriting(ID, null, day(1, 20), "20/UBND", "Trả lời", TODAY))
                 .expectEvents(new PetitionAnswered(ID, day(1, 20), "20/UBND", "Trả lời"));
         fixture.given(received(PetitionKind.FEEDBACK), accepted(PetitionKind.FEEDBACK))
-                .when(new EscalatePetition(ID, null, day(1, 20), "UBND huyện", "Vượt thẩm quyền", TODAY))
-                .expectEvents(new PetitionEscalated(ID, day(1, 20), "UBND huyện", "Vượt thẩm quyền"));
+                .when(new EscalatePetition(ID, null, day(1, 20), null, "UBND huyện", "Vượt thẩm quyền", TODAY))
+                .expectEvents(new PetitionEscalated(ID, day(1, 20), null, "UBND huyện", "Vượt thẩm quyền"));
     }
 
     @Test
     void a_failed_mediation_is_escalated() {
         fixture.given(received(PetitionKind.RECOMMENDATION), accepted(PetitionKind.RECOMMENDATION),
                         new MediationFailed(ID, day(1, 10), null, null))
-                .when(new EscalatePetition(ID, null, day(1, 11), "UBND huyện", "Hòa giải không thành", TODAY))
-                .expectEvents(new PetitionEscalated(ID, day(1, 11), "UBND huyện", "Hòa giải không thành"));
+                .when(new EscalatePetition(ID, null, day(1, 11), null, "UBND huyện", "Hòa giải không thành", TODAY))
+                .expectEvents(new PetitionEscalated(ID, day(1, 11), null, "UBND huyện", "Hòa giải không thành"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class PetitionRulesTest {
         refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
                 .when(new AnswerInWriting(ID, null, day(1, 8), "1/UBND", "x", TODAY)));
         refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
-                .when(new EscalatePetition(ID, null, day(1, 8), "UBND huyện", "x", TODAY)));
+                .when(new EscalatePetition(ID, null, day(1, 8), null, "UBND huyện", "x", TODAY)));
         refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
                 .when(new ExtendDeadline(ID, null, day(1, 8), 10, "x", TODAY)));
         refused(PetitionRule.NOT_ACCEPTED, fixture.given(given)
@@ -105,7 +105,7 @@ class PetitionRulesTest {
         refused(PetitionRule.LAST_MEDIATION_SUCCEEDED, fixture
                 .given(received(PetitionKind.RECOMMENDATION), accepted(PetitionKind.RECOMMENDATION),
                         new MediationSucceeded(ID, day(1, 10), null, null))
-                .when(new EscalatePetition(ID, null, day(1, 11), "UBND huyện", "x", TODAY)));
+                .when(new EscalatePetition(ID, null, day(1, 11), null, "UBND huyện", "x", TODAY)));
     }
 
     @Test
@@ -203,6 +203,62 @@ class PetitionRulesTest {
         fixture.given(received(PetitionKind.RECOMMENDATION))
                 .when(new ReplaceLookupCode(ID, "sha256:02", TODAY))
                 .expectEvents(new LookupCodeReplaced(ID, TODAY, "sha256:02"));
+    }
+
+    @Test
+    void the_steps_of_law_136_are_refused_before_1_july_2026() {
+        var june = Law136JourneysTest.complaintAccepted(Law136JourneysTest.date(6, 1));
+        refused(PetitionRule.NOT_YET_IN_FORCE, Law136JourneysTest.fixture().given(june)
+                .when(new SuspendResolution(ID, null, Law136JourneysTest.date(6, 30), "Chờ giám định", Law136JourneysTest.TODAY)));
+        refused(PetitionRule.NOT_YET_IN_FORCE, Law136JourneysTest.fixture().given(june)
+                .when(new TerminateResolution(ID, null, Law136JourneysTest.date(6, 30), "Đ11a", Law136JourneysTest.TODAY)));
+        refused(PetitionRule.NOT_YET_IN_FORCE, Law136JourneysTest.fixture().given(june)
+                .when(new WithdrawPart(ID, null, Law136JourneysTest.date(6, 30), "Bồi thường", null, Law136JourneysTest.TODAY)));
+    }
+
+    @Test
+    void only_a_complaint_is_suspended_terminated_or_withdrawn_in_part() {
+        var given = new Object[] {received(PetitionKind.DENUNCIATION), accepted(PetitionKind.DENUNCIATION)};
+        refused(PetitionRule.COMPLAINTS_ONLY, fixture.given(given)
+                .when(new SuspendResolution(ID, null, day(1, 8), "x", TODAY)));
+        refused(PetitionRule.COMPLAINTS_ONLY, fixture.given(given)
+                .when(new WithdrawPart(ID, null, day(1, 8), "x", null, TODAY)));
+    }
+
+    @Test
+    void a_suspended_complaint_takes_no_resolution_step_until_resumed() {
+        var given = Law136JourneysTest.suspended(Law136JourneysTest.date(7, 20));
+        refused(PetitionRule.RESOLUTION_SUSPENDED, Law136JourneysTest.fixture().given(given)
+                .when(new AnswerInWriting(ID, null, Law136JourneysTest.date(7, 25), "15/QĐ-UBND", "x", Law136JourneysTest.TODAY)));
+        refused(PetitionRule.RESOLUTION_SUSPENDED, Law136JourneysTest.fixture().given(given)
+                .when(new SuspendResolution(ID, null, Law136JourneysTest.date(7, 25), "x", Law136JourneysTest.TODAY)));
+    }
+
+    @Test
+    void only_a_suspended_resolution_is_resumed() {
+        refused(PetitionRule.NOT_SUSPENDED, Law136JourneysTest.fixture()
+                .given(Law136JourneysTest.complaintAccepted(Law136JourneysTest.date(7, 8)))
+                .when(new ResumeResolution(ID, null, Law136JourneysTest.date(7, 20), Law136JourneysTest.TODAY)));
+    }
+
+    @Test
+    void a_part_withdrawn_is_not_withdrawn_again() {
+        var given = new java.util.ArrayList<>(Law136JourneysTest.complaintAccepted(Law136JourneysTest.date(7, 8)));
+        given.add(new PartWithdrawn(ID, Law136JourneysTest.date(7, 10), "Yêu cầu bồi thường", null));
+        refused(PetitionRule.PART_ALREADY_WITHDRAWN, Law136JourneysTest.fixture().given(given)
+                .when(new WithdrawPart(ID, null, Law136JourneysTest.date(7, 12), "  yêu cầu   BỒI THƯỜNG ", null,
+                        Law136JourneysTest.TODAY)));
+    }
+
+    @Test
+    void an_escalation_since_july_2025_names_a_level_that_exists() {
+        var given = Law136JourneysTest.complaintAccepted(Law136JourneysTest.date(7, 8));
+        refused(PetitionRule.ESCALATION_LEVEL_REQUIRED, Law136JourneysTest.fixture().given(given)
+                .when(new EscalatePetition(ID, null, Law136JourneysTest.date(7, 20), null, "UBND tỉnh", "x",
+                        Law136JourneysTest.TODAY)));
+        refused(PetitionRule.ESCALATION_LEVEL_REQUIRED, Law136JourneysTest.fixture().given(given)
+                .when(new EscalatePetition(ID, null, Law136JourneysTest.date(7, 20), EscalationLevel.DISTRICT, "UBND huyện",
+                        "x", Law136JourneysTest.TODAY)));
     }
 
     @AfterAll

@@ -37,18 +37,18 @@ class PetitionStepTest {
 
     private static final List<History> HISTORIES = List.of(
             new History("received", List.of(received(PetitionKind.COMPLAINT)),
-                    new PetitionStanding(PetitionStatus.RECEIVED, null, 0)),
+                    new PetitionStanding(PetitionKind.COMPLAINT, PetitionStatus.RECEIVED, null, 0)),
             new History("accepted, one extension allowed", complexDenunciation(),
-                    new PetitionStanding(PetitionStatus.ACCEPTED, null, 1)),
+                    new PetitionStanding(PetitionKind.DENUNCIATION, PetitionStatus.ACCEPTED, null, 1)),
             new History("accepted, its extension used", complexDenunciation(
                     new DeadlineExtended(ID, day(2, 1), 30, "Lần 1", 1, day(3, 6))),
-                    new PetitionStanding(PetitionStatus.ACCEPTED, null, 0)),
+                    new PetitionStanding(PetitionKind.DENUNCIATION, PetitionStatus.ACCEPTED, null, 0)),
             new History("mediation failed", complexDenunciation(new MediationFailed(ID, day(1, 17), null, null)),
-                    new PetitionStanding(PetitionStatus.ACCEPTED, MediationOutcome.FAILED, 1)),
+                    new PetitionStanding(PetitionKind.DENUNCIATION, PetitionStatus.ACCEPTED, MediationOutcome.FAILED, 1)),
             new History("mediation succeeded", complexDenunciation(new MediationSucceeded(ID, day(1, 17), null, null)),
-                    new PetitionStanding(PetitionStatus.ACCEPTED, MediationOutcome.SUCCEEDED, 1)),
+                    new PetitionStanding(PetitionKind.DENUNCIATION, PetitionStatus.ACCEPTED, MediationOutcome.SUCCEEDED, 1)),
             new History("withdrawn", List.of(received(PetitionKind.COMPLAINT), new PetitionWithdrawn(ID, day(1, 6), null)),
-                    new PetitionStanding(PetitionStatus.WITHDRAWN, null, 0)));
+                    new PetitionStanding(PetitionKind.COMPLAINT, PetitionStatus.WITHDRAWN, null, 0)));
 
     private static Object command(PetitionStep step) {
         return switch (step) {
@@ -62,7 +62,11 @@ class PetitionStepTest {
             case CONSULT_ADVISORY_COUNCIL -> new ConsultAdvisoryCouncil(ID, null, ON, null, TODAY);
             case EXTEND_DEADLINE -> new ExtendDeadline(ID, null, ON, 10, "Cần xác minh thêm", TODAY);
             case ANSWER_IN_WRITING -> new AnswerInWriting(ID, null, ON, "15/UBND", "Trả lời", TODAY);
-            case ESCALATE -> new EscalatePetition(ID, null, ON, "UBND huyện", "Hòa giải không thành", TODAY);
+            case ESCALATE -> new EscalatePetition(ID, null, ON, null, "UBND huyện", "Hòa giải không thành", TODAY);
+            case SUSPEND -> new SuspendResolution(ID, null, ON, "Chờ kết quả giám định", TODAY);
+            case RESUME -> new ResumeResolution(ID, null, ON, TODAY);
+            case TERMINATE -> new TerminateResolution(ID, null, ON, "Người khiếu nại chết", TODAY);
+            case WITHDRAW_PART -> new WithdrawPart(ID, null, ON, "Yêu cầu bồi thường", null, TODAY);
             case WITHDRAW -> new WithdrawPetition(ID, null, ON, null, TODAY);
         };
     }
@@ -74,7 +78,7 @@ class PetitionStepTest {
         for (History history : HISTORIES) {
             for (PetitionStep step : PetitionStep.values()) {
                 var result = fixture().given(history.events()).when(command(step));
-                var refusal = step.refusal(history.standing());
+                var refusal = step.refusal(history.standing()).or(() -> step.refusalOn(ON));
                 if (refusal.isEmpty()) {
                     result.expectSuccessfulHandlerExecution();
                     taken++;
@@ -90,22 +94,22 @@ class PetitionStepTest {
 
     @Test
     void a_received_petition_is_decided_on_or_withdrawn() {
-        assertThat(PetitionStep.allowedIn(new PetitionStanding(PetitionStatus.RECEIVED, null, 0))).containsExactly(
+        assertThat(PetitionStep.allowedIn(new PetitionStanding(PetitionKind.COMPLAINT, PetitionStatus.RECEIVED, null, 0))).containsExactly(
                 PetitionStep.ACCEPT, PetitionStep.FORWARD, PetitionStep.GUIDE, PetitionStep.REJECT,
-                PetitionStep.ARCHIVE, PetitionStep.WITHDRAW);
+                PetitionStep.ARCHIVE, PetitionStep.WITHDRAW_PART, PetitionStep.WITHDRAW);
     }
 
     @Test
     void an_accepted_petition_whose_mediation_failed_is_escalated_not_answered() {
-        assertThat(PetitionStep.allowedIn(new PetitionStanding(PetitionStatus.ACCEPTED, MediationOutcome.FAILED, 0)))
+        assertThat(PetitionStep.allowedIn(new PetitionStanding(PetitionKind.COMPLAINT, PetitionStatus.ACCEPTED, MediationOutcome.FAILED, 0)))
                 .contains(PetitionStep.ESCALATE, PetitionStep.MEDIATE, PetitionStep.WITHDRAW)
                 .doesNotContain(PetitionStep.ANSWER_IN_WRITING, PetitionStep.EXTEND_DEADLINE, PetitionStep.ACCEPT);
     }
 
     @Test
     void a_closed_petition_takes_no_step() {
-        for (PetitionStatus status : EnumSet.complementOf(EnumSet.of(PetitionStatus.RECEIVED, PetitionStatus.ACCEPTED))) {
-            assertThat(PetitionStep.allowedIn(new PetitionStanding(status, null, 3))).as("%s", status).isEmpty();
+        for (PetitionStatus status : EnumSet.allOf(PetitionStatus.class).stream().filter(PetitionStatus::closed).toList()) {
+            assertThat(PetitionStep.allowedIn(new PetitionStanding(PetitionKind.COMPLAINT, status, null, 3))).as("%s", status).isEmpty();
         }
     }
 }

@@ -22,6 +22,8 @@ import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
+import vn.commune.petition.domain.petition.ResolutionResumed;
+import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.projections.petition.PetitionEventRows;
 import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
@@ -39,8 +41,8 @@ public class CountsProjection {
     /**
      * The counts' tables written from all the stored events at once, for a rebuild: the handlers below
      * stated in SQL. A fact for every counted event, decoded from its payload; then, from the facts,
-     * one row per received petition with what its last acceptance, deadline and closing set, and one
-     * row per mediation.
+     * one row per received petition with what its last acceptance, deadline, suspension or resumption
+     * and closing set, and one row per mediation.
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
             INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
@@ -53,14 +55,14 @@ public class CountsProjection {
                    CASE WHEN closes THEN status END, CAST(j ->> due_field AS date), outcome
               FROM """ + PetitionEventRows.from("t.counted"), """
             INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on, accepted_on,
-                closed_on, closed_as)
+                closed_on, closed_as, suspended_on)
             SELECT petition_id, (r).occurred_on, (r).kind, (r).channel, (r).field, (r).ward, due_on, accepted_on,
-                   closed_on, closed_as
+                   closed_on, closed_as, suspended_on
               FROM (SELECT petition_id,
                            (array_agg(f ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1] AS r,
-                           (array_agg(due_on ORDER BY sequence DESC)
-                               FILTER (WHERE type IN ('PetitionReceived', 'PetitionAccepted', 'DeadlineExtended')))[1]
-                               AS due_on,
+                           (array_agg(due_on ORDER BY sequence DESC) FILTER (WHERE due_on IS NOT NULL))[1] AS due_on,
+                           (array_agg(CASE WHEN type = 'ResolutionSuspended' THEN occurred_on END ORDER BY sequence DESC)
+                               FILTER (WHERE type IN ('ResolutionSuspended', 'ResolutionResumed')))[1] AS suspended_on,
                            (array_agg(occurred_on ORDER BY sequence DESC) FILTER (WHERE type = 'PetitionAccepted'))[1]
                                AS accepted_on,
                            (array_agg(occurred_on ORDER BY sequence DESC) FILTER (WHERE closed_as IS NOT NULL))[1]
@@ -69,8 +71,8 @@ public class CountsProjection {
                                AS closed_as
                       FROM count_fact f
                      WHERE (hashtext(petition_id) & 2147483647) % :parts = :part
-                       AND (type IN ('PetitionReceived', 'PetitionAccepted', 'DeadlineExtended')
-                            OR closed_as IS NOT NULL)
+                       AND (type IN ('PetitionReceived', 'PetitionAccepted', 'ResolutionSuspended')
+                            OR due_on IS NOT NULL OR closed_as IS NOT NULL)
                      GROUP BY petition_id) p
              WHERE NOT (r IS NULL) -- a row IS NULL when all its fields are, IS NOT NULL only when none is
             """, """
@@ -129,6 +131,28 @@ public class CountsProjection {
     void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
         fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
         writes.sql("UPDATE count_petition SET due_on = :dueOn WHERE petition_id = :id")
+                .param("dueOn", event.dueOn())
+                .param("id", event.petitionId())
+                .update();
+        observe(storedAt);
+    }
+
+    /** A suspended complaint is left out of the overdue until resumed. */
+    @EventHandler
+    void on(ResolutionSuspended event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, null, null, null);
+        writes.sql("UPDATE count_petition SET suspended_on = :on WHERE petition_id = :id")
+                .param("on", event.suspendedOn())
+                .param("id", event.petitionId())
+                .update();
+        observe(storedAt);
+    }
+
+    /** The deadline moved by the days suspended. */
+    @EventHandler
+    void on(ResolutionResumed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
+        fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
+        writes.sql("UPDATE count_petition SET due_on = :dueOn, suspended_on = NULL WHERE petition_id = :id")
                 .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
                 .update();

@@ -36,7 +36,9 @@ public class CountsQueries {
                     min(occurred_on) FILTER (WHERE type = 'PetitionAccepted') AS accepted_on,
                     min(occurred_on) FILTER (WHERE closed_as IS NOT NULL) AS closed_on,
                     min(closed_as) AS closed_as,
-                    (array_agg(due_on ORDER BY sequence DESC) FILTER (WHERE due_on IS NOT NULL))[1] AS due_on
+                    (array_agg(due_on ORDER BY sequence DESC) FILTER (WHERE due_on IS NOT NULL))[1] AS due_on,
+                    (array_agg(CASE WHEN type = 'ResolutionSuspended' THEN occurred_on END ORDER BY sequence DESC)
+                        FILTER (WHERE type IN ('ResolutionSuspended', 'ResolutionResumed')))[1] AS suspended_on
              FROM count_fact WHERE recorded_at <= :knownAt
              GROUP BY petition_id HAVING bool_or(type = 'PetitionReceived'))""";
 
@@ -80,7 +82,7 @@ public class CountsQueries {
                   count(*) FILTER (WHERE accepted_on BETWEEN :from AND :to) AS accepted,
                   count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)) AS open_at_end,
                   count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)
-                                   AND due_on < :to) AS overdue_at_end,
+                                   AND due_on < :to AND NOT COALESCE(suspended_on <= :to, false)) AS overdue_at_end,
                 """ + CLOSURES + " FROM " + petitions + " p"
                 // Every figure above is about a petition received by the end of the period and not
                 // closed before its start (a step is never dated before the one it follows): the
@@ -118,6 +120,7 @@ public class CountsQueries {
                             rs.getLong(column(PetitionStatus.REJECTED)),
                             rs.getLong(column(PetitionStatus.ARCHIVED)),
                             rs.getLong(column(PetitionStatus.WITHDRAWN)),
+                            rs.getLong(column(PetitionStatus.TERMINATED)),
                             rs.getLong("succeeded"),
                             rs.getLong("failed"),
                             rs.getLong("open_at_end"),

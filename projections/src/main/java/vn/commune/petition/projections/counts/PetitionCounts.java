@@ -22,6 +22,7 @@ public record PetitionCounts(
         long rejected,
         long archived,
         long withdrawn,
+        long terminated,
         long mediationSucceeded,
         long mediationFailed,
         long openAtEnd,
@@ -36,6 +37,6 @@ public record PetitionCounts(
 
     /** The petitions closed in the period, whatever the way. */
     public long closed() {
-        return resolved + escalated + forwarded + guided + rejected + archived + withdrawn;
+        return resolved + escalated + forwarded + guided + rejected + archived + withdrawn + terminated;
     }
 }

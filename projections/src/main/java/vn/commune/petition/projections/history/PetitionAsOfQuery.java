@@ -15,6 +15,8 @@ import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.ResolutionResumed;
+import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.projections.petition.PetitionView;
 
 /**
@@ -59,6 +61,11 @@ public class PetitionAsOfQuery {
                 dueOn = accepted.dueOn();
             } else if (event instanceof DeadlineExtended extended) {
                 dueOn = extended.dueOn();
+            } else if (event instanceof ResolutionSuspended) {
+                status = PetitionStatus.SUSPENDED;
+            } else if (event instanceof ResolutionResumed resumed) {
+                status = PetitionStatus.ACCEPTED;
+                dueOn = resumed.dueOn();
             } else if (event instanceof PetitionClosed closed) {
                 status = closed.closedAs();
                 closedOn = closed.occurredOn();

@@ -16,11 +16,14 @@ import vn.commune.petition.domain.petition.LookupCodeReplaced;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
 import vn.commune.petition.domain.petition.MediationSucceeded;
+import vn.commune.petition.domain.petition.PartWithdrawn;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.ResolutionResumed;
+import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.domain.petition.ScanAttached;
 
 /**
@@ -45,13 +48,19 @@ public final class PetitionEventRows {
     /** The statuses of the steps that do not close a petition; a closing step says its own. */
     private static final Map<Class<? extends PetitionEvent>, PetitionStatus> OPEN_STATUSES = Map.of(
             PetitionReceived.class, PetitionStatus.RECEIVED,
-            PetitionAccepted.class, PetitionStatus.ACCEPTED);
+            PetitionAccepted.class, PetitionStatus.ACCEPTED,
+            ResolutionSuspended.class, PetitionStatus.SUSPENDED,
+            ResolutionResumed.class, PetitionStatus.ACCEPTED);
 
-    /** The deadlines set: on receipt the handling deadline, on acceptance and extension the resolution deadline. */
+    /**
+     * The deadlines set: on receipt the handling deadline, on acceptance, extension and resumption the
+     * resolution deadline.
+     */
     private static final Map<Class<? extends PetitionEvent>, String> DEADLINE_FIELDS = Map.of(
             PetitionReceived.class, "handlingDueOn",
             PetitionAccepted.class, "dueOn",
-            DeadlineExtended.class, "dueOn");
+            DeadlineExtended.class, "dueOn",
+            ResolutionResumed.class, "dueOn");
 
     private static final Map<Class<? extends PetitionEvent>, MediationOutcome> OUTCOMES = Map.of(
             MediationSucceeded.class, MediationOutcome.SUCCEEDED,
@@ -59,7 +68,8 @@ public final class PetitionEventRows {
 
     /** The steps the counts projection has no handler for. */
     private static final Set<Class<? extends PetitionEvent>> NOT_COUNTED = Set.of(
-            DialogueHeld.class, AdvisoryCouncilConsulted.class, LookupCodeReplaced.class, ScanAttached.class);
+            DialogueHeld.class, AdvisoryCouncilConsulted.class, LookupCodeReplaced.class, ScanAttached.class,
+            PartWithdrawn.class);
 
     static final List<Type> TYPES = PetitionEvent.types().stream().map(PetitionEventRows::type).toList();
 

@@ -80,10 +80,13 @@ public record PetitionView(
                 appointmentOn, steps);
     }
 
-    /** The same view saying whether it is overdue on {@code day}: open then, and past its due date. */
+    /**
+     * The same view saying whether it is overdue on {@code day}: open then, not suspended (its clock is
+     * stopped), and past its due date.
+     */
     public PetitionView overdueOn(LocalDate day) {
         boolean open = closedOn == null || closedOn.isAfter(day);
-        boolean late = open && dueOn != null && day.isAfter(dueOn);
+        boolean late = open && status != PetitionStatus.SUSPENDED && dueOn != null && day.isAfter(dueOn);
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
                 receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, handedOver,
                 appointmentOn, steps);

@@ -16,6 +16,8 @@ import vn.commune.petition.domain.petition.PetitionClosed;
 import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
+import vn.commune.petition.domain.petition.ResolutionResumed;
+import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /**
@@ -113,7 +115,17 @@ public class PetitionViewProjection {
         record(event, sequence, null, event.dueOn());
     }
 
-    /** Mediations, dialogues and Advisory Council meetings: a step, no change of status. */
+    @EventHandler
+    void on(ResolutionSuspended event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.SUSPENDED, null);
+    }
+
+    @EventHandler
+    void on(ResolutionResumed event, @SequenceNumber long sequence) {
+        record(event, sequence, PetitionStatus.ACCEPTED, event.dueOn());
+    }
+
+    /** Mediations, dialogues, Advisory Council meetings, parts withdrawn: a step, no change of status. */
     @EventHandler
     void on(PetitionEvent event, @SequenceNumber long sequence) {
         record(event, sequence, null, null);

@@ -204,7 +204,7 @@ public class PetitionViewQueries {
             params.put("to", query.to());
         }
         if (query.overdueOn() != null) {
-            where.append(" AND closed_on IS NULL AND due_on < :overdueOn");
+            where.append(" AND closed_on IS NULL AND status <> 'SUSPENDED' AND due_on < :overdueOn");
             params.put("overdueOn", query.overdueOn());
         }
         return where.toString();
@@ -246,7 +246,8 @@ public class PetitionViewQueries {
      * the day is today).
      */
     private static final String[] OVERDUE_ON = {
-        "SELECT * FROM petition_view WHERE closed_on IS NULL AND due_on < :day AND received_on <= :day",
+        "SELECT * FROM petition_view WHERE closed_on IS NULL AND status <> 'SUSPENDED' AND due_on < :day"
+                + " AND received_on <= :day",
         "SELECT * FROM petition_view WHERE closed_on > :day AND due_on < :day AND received_on <= :day"};
 
     /**

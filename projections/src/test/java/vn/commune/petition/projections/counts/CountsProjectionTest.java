@@ -41,6 +41,8 @@ import vn.commune.petition.domain.petition.PetitionRejected;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.domain.petition.PetitionerGuided;
+import vn.commune.petition.domain.petition.ResolutionResumed;
+import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.projections.ClosingSteps;
 import vn.commune.petition.projections.ProjectionDatabase;
 
@@ -188,6 +190,34 @@ class CountsProjectionTest {
         assertThat(figures(counts)).isEqualTo(zerosBut(
                 "carriedOver", 1, step.closedAs().name().toLowerCase(Locale.ROOT), 1));
         assertThat(queries.countKnownAt(FEB_1, FEB_29, STORED_AT)).isEqualTo(counts);
+    }
+
+    /** Luật 136/2025/QH15: the days a complaint's resolution is suspended do not count. */
+    @Test
+    void a_suspended_complaint_is_not_overdue_and_its_resumption_moves_the_deadline_it_is_judged_against() {
+        LocalDate dueOn = LocalDate.of(2026, 8, 7);
+        for (String id : List.of("resumed", "suspended")) {
+            List<PetitionEvent> life = new java.util.ArrayList<>(List.of(
+                    received(id, LocalDate.of(2026, 7, 7), PetitionKind.COMPLAINT, Channel.POST, "Đất đai", "Khu 3"),
+                    new PetitionAccepted(id, LocalDate.of(2026, 7, 8), PetitionKind.COMPLAINT, Complexity.NORMAL, dueOn,
+                            "VN-2019", 0, 0),
+                    new ResolutionSuspended(id, LocalDate.of(2026, 7, 20), "Chờ kết quả giám định")));
+            if (id.equals("resumed")) {
+                life.add(new ResolutionResumed(id, LocalDate.of(2026, 7, 30), 10, LocalDate.of(2026, 8, 17)));
+                life.add(answered(id, LocalDate.of(2026, 8, 17)));
+            }
+            deliver(petition(life.toArray(PetitionEvent[]::new)));
+        }
+
+        PetitionCounts august = queries.count(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31));
+
+        assertThat(august.openAtEnd()).as("the suspended complaint is open").isEqualTo(1);
+        assertThat(august.overdueAtEnd()).as("but its clock is stopped").isZero();
+        assertThat(august.resolved()).isEqualTo(1);
+        assertThat(august.closedOnTime()).as("answered on the deadline moved by ten days").isEqualTo(1);
+        assertThat(august.closedLate()).isZero();
+        assertThat(queries.countKnownAt(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31), STORED_AT))
+                .isEqualTo(august);
     }
 
     static List<PetitionClosed> closingSteps() {
@@ -482,6 +512,10 @@ class CountsProjectionTest {
             projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof MediationFailed e) {
             projection.on(e, stored.sequence(), STORED_AT);
+        } else if (event instanceof ResolutionSuspended e) {
+            projection.on(e, stored.sequence(), STORED_AT);
+        } else if (event instanceof ResolutionResumed e) {
+            projection.on(e, stored.sequence(), STORED_AT);
         } else if (event instanceof PetitionClosed e) {
             projection.on(e, stored.sequence(), STORED_AT);
         } else {
@@ -518,7 +552,7 @@ class CountsProjectionTest {
     }
 
     private static PetitionEscalated escalated(String id, LocalDate on) {
-        return new PetitionEscalated(id, on, "UBND huyện", "Hòa giải không thành");
+        return new PetitionEscalated(id, on, null, "UBND huyện", "Hòa giải không thành");
     }
 
     private static PetitionForwarded forwarded(String id, LocalDate on) {
@@ -556,6 +590,7 @@ class CountsProjectionTest {
         figures.put("rejected", counts.rejected());
         figures.put("archived", counts.archived());
         figures.put("withdrawn", counts.withdrawn());
+        figures.put("terminated", counts.terminated());
         figures.put("mediationSucceeded", counts.mediationSucceeded());
         figures.put("mediationFailed", counts.mediationFailed());
         figures.put("openAtEnd", counts.openAtEnd());
@@ -566,7 +601,7 @@ class CountsProjectionTest {
     private static Map<String, Long> zerosBut(Object... namesAndValues) {
         Map<String, Long> figures = new LinkedHashMap<>();
         for (String name : List.of("received", "carriedOver", "accepted", "resolved", "escalated", "forwarded",
-                "guided", "rejected", "archived", "withdrawn", "mediationSucceeded", "mediationFailed", "openAtEnd")) {
+                "guided", "rejected", "archived", "withdrawn", "terminated", "mediationSucceeded", "mediationFailed", "openAtEnd")) {
             figures.put(name, 0L);
         }
         for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -104,7 +104,7 @@ class PetitionViewProjectionTest {
                 .extracting(PetitionView::status, PetitionView::closedOn, PetitionView::version)
                 .containsExactly(PetitionStatus.ACCEPTED, null, 5L);
 
-        projection.on(new PetitionEscalated("p-1", escalatedOn, "UBND huyện", "Hòa giải không thành"), 6);
+        projection.on(new PetitionEscalated("p-1", escalatedOn, null, "UBND huyện", "Hòa giải không thành"), 6);
         PetitionView view = queries.find("p-1").orElseThrow();
         assertThat(view.status()).isEqualTo(PetitionStatus.ESCALATED);
         assertThat(view.closedOn()).isEqualTo(escalatedOn);

@@ -198,7 +198,7 @@ class DeferredWritesTest {
                 }
                 switch (random.nextInt(4)) {
                     case 0 -> life.add(new PetitionAnswered(id, on.plusDays(25), p + "/UBND", "Trả lời"));
-                    case 1 -> life.add(new PetitionEscalated(id, on.plusDays(25), "UBND huyện", "Không thành"));
+                    case 1 -> life.add(new PetitionEscalated(id, on.plusDays(25), null, "UBND huyện", "Không thành"));
                     case 2 -> life.add(new PetitionWithdrawn(id, on.plusDays(25), "Rút đơn"));
                     default -> { }
                 }
