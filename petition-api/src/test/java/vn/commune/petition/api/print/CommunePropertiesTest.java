@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 /** The commune's name and kind are the configuration; every other way of naming it is derived from them. */
 class CommunePropertiesTest {
@@ -81,5 +84,27 @@ class CommunePropertiesTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("petition.commune.kind");
         }
+    }
+
+    @Configuration
+    @EnableConfigurationProperties(CommuneProperties.class)
+    static class Bound {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Bound.class);
+
+    @Test
+    void the_kind_is_bound_from_its_name_in_the_configuration() {
+        context.withPropertyValues("petition.commune.name=Côn Đảo", "petition.commune.kind=dac-khu").run(bound ->
+                assertThat(bound.getBean(CommuneProperties.class).body()).isEqualTo("ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO"));
+    }
+
+    @Test
+    void an_old_configuration_stops_the_start_saying_how_to_write_it() {
+        context.withPropertyValues("petition.commune.name=UBND xã Tân Lập").run(failed -> {
+            assertThat(failed).hasFailed();
+            assertThat(failed.getStartupFailure()).rootCause().hasMessageContaining("the commune's name alone")
+                    .hasMessageContaining("petition.commune.kind");
+        });
     }
 }
