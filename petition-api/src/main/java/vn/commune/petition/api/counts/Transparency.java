@@ -1,5 +1,6 @@
 package vn.commune.petition.api.counts;
 
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.api.report.ReportPeriod;
@@ -20,7 +21,7 @@ class Transparency {
     Transparency(Dashboard dashboard, ReceptionSchedule schedule, CommuneProperties commune) {
         this.dashboard = dashboard;
         this.schedule = schedule;
-        this.commune = commune.name();
+        this.commune = commune.committee(Locale.forLanguageTag("vi"));
     }
 
     PublicFigures figures(ReportPeriod period) {

@@ -132,12 +132,11 @@ public class Documents {
         VisitLogged visit = stored.event();
         SessionOpened session = events.sessionOpened(visit.sessionId()).orElse(null);
         CommuneProperties commune = form.commune();
-        String place = commune.address().isEmpty() ? commune.name() : commune.address();
         String host = session == null ? "" : session.host();
         String sessionKind = session == null ? "" : text(locale, "document.session." + session.kind());
         StringBuilder body = new StringBuilder();
-        paragraph(body, text(locale, "document.visit.opening", day(visit.heldOn()), place, commune.name(), sessionKind,
-                host));
+        paragraph(body, text(locale, "document.visit.opening", day(visit.heldOn()), commune.address(),
+                commune.committee(locale), sessionKind, host));
         flat(body, text(locale, "document.visit.received"));
         identities(body, petition.petitioners(), locale);
         if (visit.group()) {
@@ -160,8 +159,8 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.accepted.body", what, form.commune().name(), day(accepted.acceptedOn()),
-                day(accepted.dueOn()), petition.reference()));
+        paragraph(body, text(locale, "document.accepted.body", what, form.commune().committee(locale),
+                day(accepted.acceptedOn()), day(accepted.dueOn()), petition.reference()));
         paragraph(body, text(locale, "document.accepted.outro"));
         Issue issue = new Issue(form.number(number(at, "TB", accepted.acceptedOn()), "TB"), accepted.acceptedOn(),
                 text(locale, "document.kind.ACCEPTANCE_NOTICE"), text(locale, "document.gist.ACCEPTANCE_NOTICE", what),
@@ -175,7 +174,8 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.rejected.body", what, rejected.legalGround(), form.commune().name()));
+        paragraph(body, text(locale, "document.rejected.body", what, rejected.legalGround(),
+                form.commune().committee(locale)));
         Issue issue = new Issue(form.number(number(at, "TB", rejected.rejectedOn()), "TB"), rejected.rejectedOn(),
                 text(locale, "document.kind.REJECTION_NOTICE"), text(locale, "document.gist.REJECTION_NOTICE", what),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
@@ -194,10 +194,10 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         to(body, text(locale, "document.to", forwarded.to()));
         paragraph(body, receivedLine(petition, who, locale));
-        paragraph(body, text(locale, "document.forwarded.body", form.commune().name(), forwarded.reason(),
+        paragraph(body, text(locale, "document.forwarded.body", form.commune().committee(locale), forwarded.reason(),
                 forwarded.to()));
         if (secret) {
-            paragraph(body, text(locale, "document.forwarded.secret", form.commune().name()));
+            paragraph(body, text(locale, "document.forwarded.secret", form.commune().committee(locale)));
         }
         List<String> recipients = secret
                 ? List.of(text(locale, "document.recipient.above"), archive(petition, locale))
@@ -215,7 +215,7 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.guided.body", form.commune().name(), guided.to()));
+        paragraph(body, text(locale, "document.guided.body", form.commune().committee(locale), guided.to()));
         Issue issue = new Issue(form.number(number(at, "HD", guided.guidedOn()), "HD"), guided.guidedOn(),
                 text(locale, "document.kind.GUIDANCE_SLIP"), text(locale, "document.gist.GUIDANCE_SLIP", what),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
@@ -228,8 +228,9 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.answered.body", form.commune().name(), answered.summary()));
-        paragraph(body, text(locale, "document.answered.outro", form.commune().name(), what, petition.reference()));
+        paragraph(body, text(locale, "document.answered.body", form.commune().committee(locale), answered.summary()));
+        paragraph(body, text(locale, "document.answered.outro", form.commune().committee(locale), what,
+                petition.reference()));
         Issue issue = new Issue(answered.documentNumber(), answered.answeredOn(), null,
                 text(locale, "document.gist.WRITTEN_ANSWER", what, petition.reference()),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
@@ -254,7 +255,7 @@ public class Documents {
     }
 
     private String receivedLine(PetitionView petition, String who, Locale locale) {
-        return text(locale, "document.received", day(petition.receivedOn()), form.commune().name(),
+        return text(locale, "document.received", day(petition.receivedOn()), form.commune().committee(locale),
                 petitionWords(petition.kind(), locale), petition.reference(), who, petition.summary());
     }
 

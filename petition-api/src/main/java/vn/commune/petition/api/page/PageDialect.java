@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -21,8 +22,9 @@ import vn.commune.petition.api.security.Role;
 /**
  * {@code #ui} in every template: dates as the commune writes them ({@code ${#ui.date(p.dueOn)}} is
  * 05/01/2024, {@code ${#ui.dateTime(e.recordedAt)}} 05/01/2024 14:30 in Asia/Ho_Chi_Minh) and the
- * signed-in user's role ({@code ${#ui.role()}}, null when nobody is signed in), the commune's name
- * ({@code ${#ui.commune()}}). One formatter for every page.
+ * signed-in user's role ({@code ${#ui.role()}}, null when nobody is signed in), the commune's People's
+ * Committee ({@code ${#ui.commune(#locale)}}) and the place of its date lines ({@code ${#ui.place()}}). One
+ * formatter for every page.
  */
 @Component
 public class PageDialect extends AbstractDialect implements IExpressionObjectDialect {
@@ -37,7 +39,7 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
 
     PageDialect(Clock clock, CommuneProperties commune) {
         super("petition-pages");
-        this.ui = new Ui(clock, commune.name());
+        this.ui = new Ui(clock, commune);
     }
 
     @Override
@@ -64,16 +66,21 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
     public static final class Ui {
 
         private final Clock clock;
-        private final String commune;
+        private final CommuneProperties commune;
 
-        Ui(Clock clock, String commune) {
+        Ui(Clock clock, CommuneProperties commune) {
             this.clock = clock;
             this.commune = commune;
         }
 
-        /** The commune's name as its People's Committee writes it ({@code petition.commune.name}). */
-        public String commune() {
-            return commune;
+        /** The commune's People's Committee in this language: "UBND xã Tân Lập" (CommuneProperties.committee). */
+        public String commune(Locale locale) {
+            return commune.committee(locale);
+        }
+
+        /** The place of the date lines of sheets printed from pages ("Tân Lập, ngày 04/01/2024"). */
+        public String place() {
+            return commune.place();
         }
 
         /** dd/MM/yyyy, or "" for no date. */

@@ -108,9 +108,9 @@ public class OfficialForm {
     public String top(Issue issue, Locale locale) {
         StringBuilder html = new StringBuilder("<table class=\"nd30\"><tr><td class=\"nd30-left\">");
         if (!commune.superiorBody().isEmpty()) {
-            html.append("<div class=\"nd30-superior\">").append(escape(commune.superiorBody())).append("</div>");
+            html.append("<div class=\"nd30-superior\">").append(lines(commune.superiorBody())).append("</div>");
         }
-        html.append("<div class=\"nd30-body\">").append(escape(commune.body())).append("</div>")
+        html.append("<div class=\"nd30-body\">").append(lines(commune.body())).append("</div>")
                 .append("<div class=\"nd30-rule\"></div>")
                 .append("<div class=\"nd30-number\">").append(escape(text("print.number", locale, issue.number())))
                 .append("</div>");
@@ -152,6 +152,16 @@ public class OfficialForm {
         html.append("</td>");
         html.append(issue.counterpart() == null ? signature(signer) : "<td class=\"nd30-sign\"></td>");
         return html.append("</tr></table>").toString();
+    }
+
+    /**
+     * A body's name in the heading, escaped: "ỦY BAN NHÂN DÂN" on a line of its own above the unit it
+     * governs ("XÃ TÂN LẬP"), so that the unit's name is never broken across lines.
+     */
+    private static String lines(String body) {
+        String committee = "ỦY BAN NHÂN DÂN ";
+        return body.startsWith(committee)
+                ? escape(committee.strip()) + "<br/>" + escape(body.substring(committee.length())) : escape(body);
     }
 
     private static String signature(Signer signer) {

@@ -2,10 +2,12 @@ package vn.commune.petition.api.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.domain.law.LawVersion;
 import vn.commune.petition.projections.counts.CountsQueries;
 import vn.commune.petition.projections.counts.PetitionCounts;
@@ -21,11 +23,13 @@ class ReportBuilder {
     private final CountsQueries counts;
     private final SessionQueries sessions;
     private final OneStopQueries oneStop;
+    private final CommuneProperties commune;
 
-    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop) {
+    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, CommuneProperties commune) {
         this.counts = counts;
         this.sessions = sessions;
         this.oneStop = oneStop;
+        this.commune = commune;
     }
 
     /**
@@ -73,10 +77,21 @@ class ReportBuilder {
                 dossierTotal.early() + dossierTotal.onTime() + dossierTotal.late()));
 
         String words = period.vietnamese();
-        String title = english ? "Report on citizen reception, petitions and one-stop dossiers, " + period.english()
-                : "Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ " + words;
-        return new PeriodReport(period.from(), period.to(), english ? period.english() : words, title,
-                Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants);
+        String committee = commune.committee(english ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        String subject = english ? "citizen reception, petitions and one-stop dossiers, " + period.english()
+                : "kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ " + words;
+        String gist = Character.toUpperCase(subject.charAt(0)) + subject.substring(1);
+        return english
+                ? new PeriodReport(period.from(), period.to(), period.english(), committee,
+                        "Report of the " + committee + " on " + subject, gist,
+                        "The " + committee + " reports on " + subject + ", as follows:",
+                        "This is the report of the " + committee + " on " + subject + ".",
+                        Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants)
+                : new PeriodReport(period.from(), period.to(), words, committee,
+                        "Báo cáo " + subject + " của " + committee, gist,
+                        committee + " báo cáo " + subject + " như sau:",
+                        "Trên đây là báo cáo " + subject + " của " + committee + "./.",
+                        Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants);
     }
 
     private static PeriodReport.Invariant invariant(String name, String description, String left, long leftValue,

@@ -46,6 +46,7 @@ final class ReportRendering {
                 .append("td.n { text-align: right; }")
                 .append("td.sub { padding-left: 7mm; }")
                 .append("tr { page-break-inside: avoid; }")
+                .append("p.closing { margin: 4mm 0 0 0; }")
                 .append(OfficialForm.HEADING_STYLE)
                 .append(".nd30, .nd30-kind, .nd30-gist { font-family: 'DejaVu Serif', serif; }")
                 .append("</style></head><body>");
@@ -53,6 +54,7 @@ final class ReportRendering {
         html.append("<p class=\"period\">").append(english ? "From " : "Từ ngày ")
                 .append(report.from().format(DAY)).append(english ? " to " : " đến ngày ")
                 .append(report.to().format(DAY)).append("</p>");
+        html.append("<p>").append(escape(report.opening())).append("</p>");
         html.append("<h2>").append(english ? "Summary" : "Tóm tắt").append("</h2>");
         html.append("<p>").append(escape(english ? report.narrativeEn() : report.narrative())).append("</p>");
         for (ReportTable table : report.tables()) {
@@ -85,6 +87,7 @@ final class ReportRendering {
                     .append("</td></tr>");
         }
         html.append("</tbody></table>");
+        html.append("<p class=\"closing\">").append(escape(report.closing())).append("</p>");
         html.append(form.bottom(issue, locale)).append("</body></html>");
         return html.toString();
     }
@@ -95,11 +98,10 @@ final class ReportRendering {
 
     /** The report's number, date (its period's last day), kind, gist and recipients. */
     static OfficialForm.Issue issue(PeriodReport report, Locale locale, OfficialForm form) {
-        String gist = report.title().replaceFirst("^(Báo cáo|Report) ", "");
-        gist = gist.substring(0, 1).toUpperCase(locale) + gist.substring(1);
         return new OfficialForm.Issue(form.number(new ReportPeriod(report.from(), report.to()).number(), "BC"),
-                report.to(), form.text("report.kind", locale), gist,
-                List.of(form.text("report.recipient.superior", locale), form.text("report.recipient.council", locale),
+                report.to(), form.text("report.kind", locale), report.gist(),
+                List.of(form.text("report.recipient.superior", locale),
+                        form.text("report.recipient.council", locale, form.commune().kind().word(locale)),
                         form.text("report.recipient.board", locale), form.text("report.recipient.archive", locale)),
                 null, null);
     }
@@ -123,19 +125,24 @@ final class ReportRendering {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            workbook.getProperties().getCoreProperties().setTitle(report.title());
+            workbook.getProperties().getCoreProperties().setCreator(report.commune());
             for (ReportTable table : report.tables()) {
                 Sheet sheet = workbook.createSheet(sheetName(table.title()));
-                Row title = sheet.createRow(0);
+                Row heading = sheet.createRow(0);
+                heading.createCell(0).setCellValue(report.title());
+                heading.getCell(0).setCellStyle(bold);
+                Row title = sheet.createRow(1);
                 title.createCell(0).setCellValue(table.title());
                 title.getCell(0).setCellStyle(bold);
-                Row header = sheet.createRow(1);
+                Row header = sheet.createRow(2);
                 for (int c = 0; c < table.columns().size(); c++) {
                     Cell cell = header.createCell(c);
                     cell.setCellValue(table.columns().get(c));
                     cell.setCellStyle(bold);
                 }
                 for (int r = 0; r < table.rows().size(); r++) {
-                    Row row = sheet.createRow(r + 2);
+                    Row row = sheet.createRow(r + 3);
                     List<Object> values = table.rows().get(r);
                     for (int c = 0; c < values.size(); c++) {
                         Object value = values.get(c);

@@ -3,6 +3,7 @@ package vn.commune.petition.api.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,16 +37,15 @@ import vn.commune.petition.api.pages.PageSessions;
 /**
  * The documents a commune prints from a petition's steps, fetched over HTTP and read back from the
  * PDF: each in the format of Nghị định 30, naming the commune, the petition's reference and the step's
- * date, the same each time it is printed; a denunciator named only in what is addressed to them.
+ * date, the same each time it is printed; a denunciator named only in what is addressed to them. The
+ * commune here is a phường, configured by its name and kind alone: every other name is derived.
  */
 @PetitionServiceTest
 @TestPropertySource(properties = {
     "petition.test.context=documents",
-    "petition.commune.name=UBND xã Tân Lập",
-    "petition.commune.body=ỦY BAN NHÂN DÂN XÃ TÂN LẬP",
+    "petition.commune.name=Tân Lập",
+    "petition.commune.kind=PHUONG",
     "petition.commune.superior-body=ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
-    "petition.commune.address=Trụ sở UBND xã Tân Lập, thôn Đồng Tâm",
-    "petition.commune.place=Tân Lập",
     "petition.commune.signatory.authority=KT. CHỦ TỊCH",
     "petition.commune.signatory.title=PHÓ CHỦ TỊCH",
     "petition.commune.signatory.name=Nguyễn Văn Bình"})
@@ -133,7 +134,8 @@ class PrintedDocumentsTest {
             String path = "/api/petitions/" + document.petition() + "/documents/" + document.name() + "?format=pdf";
             String text = pdfText(download(path, "chair"));
             assertThat(text).as(document.name())
-                    .contains("UBND xã Tân Lập", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", references.get(document.petition()),
+                    .contains("UBND phường Tân Lập", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN LẬP", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
+                            references.get(document.petition()),
                             document.dateLine(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                             "Số:", "Nơi nhận:");
             if (!document.name().equals("bien-ban-tiep-cong-dan")) {
@@ -144,7 +146,7 @@ class PrintedDocumentsTest {
         String visit = pdfText(download("/api/petitions/" + complaint + "/documents/bien-ban-tiep-cong-dan?format=pdf",
                 "officer"));
         assertThat(visit).contains("BIÊN BẢN", "Tiếp công dân", "Phạm Văn Khiếu", "001122334455", "Lê Văn Chủ",
-                "NGƯỜI ĐƯỢC TIẾP", "tiếp định kỳ", "thôn Đồng Tâm");
+                "NGƯỜI ĐƯỢC TIẾP", "tiếp định kỳ", "tại Trụ sở Ủy ban nhân dân phường Tân Lập, UBND phường Tân Lập tổ chức");
         String answer = pdfText(download("/api/petitions/" + complaint + "/documents/tra-loi-don?format=pdf", "chair"));
         assertThat(answer).contains("Số: 45/UBND-TD", "V/v trả lời đơn khiếu nại", "giữ nguyên");
     }
@@ -234,7 +236,8 @@ class PrintedDocumentsTest {
         String html = Api.chair(port).get("/api/petitions/" + complaint + "/documents/thong-bao-thu-ly?format=html&lang=en")
                 .body();
         assertThat(html).contains("SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness", "NOTICE",
-                references.get(complaint), "UBND xã Tân Lập", "09/03/2026");
+                references.get(complaint), "People's Committee of Tân Lập ward", "ỦY BAN NHÂN DÂN<br/>PHƯỜNG TÂN LẬP",
+                "09/03/2026").doesNotContain("UBND phường");
     }
 
     @Test
@@ -242,7 +245,27 @@ class PrintedDocumentsTest {
         String text = pdfText(download("/api/reports?year=2026&half=1&format=pdf", "chair"));
         assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                 "Số: 606/BC-UBND", "BÁO CÁO", "Tân Lập, ngày 30 tháng 6 năm 2026", "Nơi nhận:", "PHÓ CHỦ TỊCH",
-                "Nguyễn Văn Bình", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ");
+                "Nguyễn Văn Bình", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN LẬP",
+                "Kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2026",
+                "UBND phường Tân Lập báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm"
+                        + " 2026 như sau:",
+                "Trên đây là báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2026 của"
+                        + " UBND phường Tân Lập./.",
+                "Thường trực Hội đồng nhân dân phường");
+        assertThat(text).as("no district since 1 July 2025, and no xã here").doesNotContain("huyện", "HUYỆN", "XÃ TÂN LẬP");
+        JsonNode report = Api.chair(port).get("/api/reports?year=2026&half=1").json();
+        assertThat(report.path("commune").asText()).isEqualTo("UBND phường Tân Lập");
+        assertThat(report.path("title").asText()).isEqualTo(
+                "Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2026 của UBND phường Tân Lập");
+        JsonNode english = Api.chair(port).get("/api/reports?year=2026&half=1&lang=en").json();
+        assertThat(english.path("title").asText()).isEqualTo("Report of the People's Committee of Tân Lập ward on"
+                + " citizen reception, petitions and one-stop dossiers, 6 months of 2026");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                download("/api/reports?year=2026&half=1&format=xlsx", "chair")))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo(report.path("title").asText());
+            assertThat(workbook.getProperties().getCoreProperties().getCreator()).isEqualTo("UBND phường Tân Lập");
+        }
         assertThat(pdfText(download("/api/reports?year=2026&quarter=1&format=pdf", "chair"))).contains("Số: 303/BC-UBND");
     }
 
@@ -276,7 +299,18 @@ class PrintedDocumentsTest {
                 .header("Cookie", inspector).send(port).status()).isEqualTo(403);
         RawHttp.Response report = RawHttp.request("GET", "/reports?year=2026&half=1").header("Cookie", chair).send(port);
         assertThat(report.body()).as("the report's preview under the same heading").contains("Số: 606/BC-UBND",
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tân Lập, ngày 30 tháng 6 năm 2026", "Nơi nhận:", "PHÓ CHỦ TỊCH");
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tân Lập, ngày 30 tháng 6 năm 2026", "Nơi nhận:", "PHÓ CHỦ TỊCH",
+                "ỦY BAN NHÂN DÂN PHƯỜNG TÂN LẬP", "của UBND phường Tân Lập</h2>",
+                "UBND phường Tân Lập báo cáo kết quả tiếp công dân", "Thường trực Hội đồng nhân dân phường");
+        assertThat(page.body()).as("the pages' header").contains("UBND phường Tân Lập");
+        RawHttp.Response receipt = RawHttp.request("GET", "/petitions/" + complaint + "/receipt").header("Cookie", chair)
+                .send(port);
+        assertThat(receipt.body()).as("the receipt's letterhead, address and date line").contains("UBND phường Tân Lập",
+                "Trụ sở Ủy ban nhân dân phường Tân Lập", "Tân Lập, ngày 05/03/2026");
+        assertThat(RawHttp.request("GET", "/api/public/figures?from=2026-01-01&to=2026-06-30").send(port).json()
+                .path("commune").asText()).as("the public figures").isEqualTo("UBND phường Tân Lập");
+        assertThat(RawHttp.request("GET", "/public/figures?year=2026&half=1").send(port).body())
+                .contains("UBND phường Tân Lập công khai");
 
         String board = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "board", "board"));
         assertThat(RawHttp.request("GET", "/petitions/" + complaint).header("Cookie", board).send(port).body())

@@ -37,7 +37,9 @@ class ReportPageTest extends BrowserTest {
         SignInPage.open(browser).signInAs("chair");
         browser.open("/reports?year=2005&half=1");
         assertThat(browser.find(By.id("report-title")).getText())
-                .isEqualTo("Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2005");
+                .isEqualTo("Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2005 của UBND xã");
+        assertThat(browser.find(By.id("report-opening")).getText()).isEqualTo("UBND xã báo cáo kết quả tiếp công dân,"
+                + " xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2005 như sau:");
         assertThat(browser.find(By.cssSelector(".report__period")).getText())
                 .isEqualTo("Từ ngày 01/01/2005 đến ngày 30/06/2005");
         assertThat(browser.all(By.cssSelector("#report table.report__table"))).hasSize(3);
@@ -59,7 +61,8 @@ class ReportPageTest extends BrowserTest {
                 java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
         browser.open("/reports?year=2005&half=1&lang=en");
-        assertThat(browser.find(By.id("report-title")).getText()).endsWith("6 months of 2005");
+        assertThat(browser.find(By.id("report-title")).getText()).isEqualTo("Report of the People's Committee of the"
+                + " commune on citizen reception, petitions and one-stop dossiers, 6 months of 2005");
         browser.screenshot("report-en");
         browser.open("/reports?lang=vi");
     }

@@ -13,8 +13,8 @@ class ReportCsvTest {
 
     private static String csv(List<List<Object>> rows) {
         ReportTable table = new ReportTable("t", "=Tiêu đề", List.of("-Cột", "Số"), rows);
-        PeriodReport report = new PeriodReport(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30), "kỳ", "Báo cáo",
-                "", "", List.of(table), List.of());
+        PeriodReport report = new PeriodReport(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30), "kỳ", "UBND xã",
+                "Báo cáo", "", "", "", "", "", List.of(table), List.of());
         return new String(ReportRendering.csv(report), StandardCharsets.UTF_8);
     }
 

@@ -42,7 +42,7 @@ import vn.commune.petition.api.journey.TownFirstHalf2024;
  * each read back. Its own database, holding only the town's half year.
  */
 @PetitionServiceTest
-@TestPropertySource(properties = "petition.test.context=reports")
+@TestPropertySource(properties = {"petition.test.context=reports", "petition.commune.name=Tân Lập"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportTest {
@@ -110,6 +110,11 @@ class ReportTest {
         JsonNode report = Api.as(port, "chair").get("/api/reports?year=2024&half=1").json();
         assertThat(report.path("narrative").asText()).isEqualTo(SEED_SENTENCE);
         assertThat(report.path("period").asText()).isEqualTo("6 tháng đầu năm 2024");
+        assertThat(report.path("commune").asText()).as("a xã, the kind by default").isEqualTo("UBND xã Tân Lập");
+        assertThat(report.path("title").asText()).isEqualTo("Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết"
+                + " hồ sơ 6 tháng đầu năm 2024 của UBND xã Tân Lập");
+        assertThat(report.path("gist").asText())
+                .isEqualTo("Kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng đầu năm 2024");
         assertThat(report.path("invariants").findValuesAsText("holds")).containsOnly("true");
         JsonNode oneStop = table(report, "one-stop");
         assertThat(oneStop.path("columns").get(1).asText()).isEqualTo("Lĩnh vực");
@@ -151,6 +156,9 @@ class ReportTest {
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Trong 6 tháng đầu năm 2024 đã tiếp nhận 11 đơn thư kiến nghị của công dân.")
+                    .contains("ỦY BAN NHÂN DÂN XÃ TÂN LẬP", "Tân Lập, ngày 30 tháng 6 năm 2024")
+                    .contains("UBND xã Tân Lập báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ 6 tháng"
+                            + " đầu năm 2024 như sau:")
                     .contains("hòa giải không thành chuyển lên cấp trên")
                     .contains("Chứng thực").contains("Thi đua - khen thưởng").contains("Trễ hạn");
             for (var page : pdf.getPages()) {
@@ -176,6 +184,9 @@ class ReportTest {
         assertThat(response.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).endsWith("của UBND xã Tân Lập");
+            assertThat(workbook.getSheetAt(1).getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("Kết quả xử lý, giải quyết đơn thư");
             Sheet oneStop = workbook.getSheetAt(2);
             var total = oneStop.getRow(oneStop.getLastRowNum());
             assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Tổng số");
