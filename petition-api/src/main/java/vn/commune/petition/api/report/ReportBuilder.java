@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.commune.petition.api.session.ReceptionSchedule;
+import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.projections.counts.CountsQueries;
 import vn.commune.petition.projections.counts.PetitionCounts;
 import vn.commune.petition.projections.dossier.OneStopQueries;
@@ -20,11 +22,13 @@ class ReportBuilder {
     private final CountsQueries counts;
     private final SessionQueries sessions;
     private final OneStopQueries oneStop;
+    private final ReceptionSchedule schedule;
 
-    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop) {
+    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, ReceptionSchedule schedule) {
         this.counts = counts;
         this.sessions = sessions;
         this.oneStop = oneStop;
+        this.schedule = schedule;
     }
 
     /**
@@ -40,6 +44,11 @@ class ReportBuilder {
         List<OneStopRow> dossiers = oneStop.table(period.from(), period.to());
         OneStopRow dossierTotal = OneStopQueries.total(dossiers);
         long closed = c.closed();
+        // The months short of the Chairman's monthly minimum (Luật 136/2025/QH15); a month under the
+        // weekly rule before it is judged day by day in the schedule, as the reports of then were.
+        List<MonthJudged> shortMonths = schedule.months(period.from(), period.to()).stream()
+                .filter(m -> m.rule() == ReceptionSchedule.MonthlyRule.TWO_DAYS_A_MONTH && m.shortOfMinimum())
+                .toList();
 
         List<ReportTable> tables = List.of(
                 reception(r, english),
@@ -75,7 +84,8 @@ class ReportBuilder {
         String title = english ? "Report on citizen reception, petitions and one-stop dossiers, " + period.english()
                 : "Báo cáo kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ " + words;
         return new PeriodReport(period.from(), period.to(), english ? period.english() : words, title,
-                Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants);
+                Narrative.vietnamese(words, c) + Narrative.receptionShortVietnamese(shortMonths),
+                Narrative.english(period.english(), c) + Narrative.receptionShortEnglish(shortMonths), tables, invariants);
     }
 
     private static PeriodReport.Invariant invariant(String name, String description, String left, long leftValue,
