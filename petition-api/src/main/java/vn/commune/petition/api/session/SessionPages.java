@@ -204,6 +204,7 @@ class SessionPages {
         model.addAttribute("calendar", CalendarMonth.of(shown, schedule.of(from, to),
                 reader.forReader(sessions.list(from, to), user), today));
         model.addAttribute("thisMonth", YearMonth.from(today));
+        model.addAttribute("monthJudged", schedule.months(from, to).get(0));
         return "session/calendar";
     }
 
