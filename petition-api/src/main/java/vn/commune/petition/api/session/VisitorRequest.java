@@ -18,4 +18,10 @@ public record VisitorRequest(
     Visitor visitor() {
         return new Visitor(fullName, address, idNumber);
     }
+
+    /** Never the identity itself: a request printed by accident must not leak it. */
+    @Override
+    public String toString() {
+        return "VisitorRequest[redacted]";
+    }
 }

@@ -89,6 +89,12 @@ class ReceptionUnderLaw136Test {
         assertThat(september.path("met").isBoolean()).isTrue();
         assertThat(september.path("met").asBoolean()).isFalse();
 
+        JsonNode published = Api.as(port, "inspector").get("/api/public/figures?from=2026-09-01&to=2026-09-30").json();
+        assertThat(published.path("reception").path("monthsShort").asLong()).isEqualTo(1);
+        assertThat(published.path("months").get(0).path("receptionRequired").asLong()).isEqualTo(2);
+        assertThat(published.path("months").get(0).path("receptionHeld").asLong()).isEqualTo(1);
+        assertThat(published.path("months").get(0).path("receptionMet").asBoolean(true)).isFalse();
+
         JsonNode report = Api.as(port, "chair").get("/api/reports?year=2026&quarter=3").json();
         assertThat(report.path("narrative").asText()).contains("09/2026 (01/2 ngày)")
                 .contains("Luật 136/2025/QH15");
