@@ -445,6 +445,10 @@ public class Bench {
                 .header("HX-Request", "true")
                 .header("Origin", base)
                 .POST(HttpRequest.BodyPublishers.ofString("people=1&group=false&repeat=false&kind=FEEDBACK&outcome=GUIDED"
+                        // Who came: required in person from 1 July 2026 (Luật 136/2025/QH15).
+                        + "&visitorFullName=" + java.net.URLEncoder.encode("Nguyễn Văn Khách", StandardCharsets.UTF_8)
+                        + "&visitorAddress=" + java.net.URLEncoder.encode("Thôn Đông", StandardCharsets.UTF_8)
+                        + "&visitorIdNumber=001090000001"
                         + "&summary=" + java.net.URLEncoder.encode("Hỏi thủ tục số " + i, StandardCharsets.UTF_8)
                         + "&formKey=" + java.util.UUID.randomUUID() + "&shown=" + i + "&_csrf=" + deskToken))
                 .build(), browser);

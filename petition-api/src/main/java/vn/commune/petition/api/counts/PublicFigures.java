@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import vn.commune.petition.api.session.ReceptionSchedule.DayStatus;
+import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.api.session.ReceptionSchedule.ScheduledDay;
 import vn.commune.petition.projections.counts.PetitionCounts;
 
@@ -28,29 +29,42 @@ record PublicFigures(String commune, LocalDate from, LocalDate to, Petitions pet
                      long closedOnTime, long closedLate, long openAtEnd, long overdueAtEnd) {
     }
 
-    /** The reception calendar of the period: its scheduled days held, missed or a holiday, and the visits. */
-    record Reception(long sessionsHeld, long sessionsMissed, long holidays, long visits) {
+    /**
+     * The reception calendar of the period: its scheduled days held, missed or a holiday, the visits, and
+     * the months that fell short of the Chairman's reception rule in force in them.
+     */
+    record Reception(long sessionsHeld, long sessionsMissed, long holidays, long visits, long monthsShort) {
     }
 
-    /** A month of the period (cut to the period at either end). */
-    record Month(YearMonth month, long received, long closed, long sessionsHeld, long sessionsMissed, long holidays) {
+    /**
+     * A month of the period (cut to the period at either end); {@code receptionHeld}, {@code receptionRequired}
+     * and {@code receptionMet} judge the whole month as {@code GET /api/sessions/schedule} does (met null
+     * while the month may still meet its rule).
+     */
+    record Month(YearMonth month, long received, long closed, long sessionsHeld, long sessionsMissed, long holidays,
+                 long receptionHeld, long receptionRequired, Boolean receptionMet) {
     }
 
-    static PublicFigures of(String commune, Dashboard.Figures figures, List<ScheduledDay> schedule) {
+    static PublicFigures of(String commune, Dashboard.Figures figures, List<ScheduledDay> schedule,
+                            List<MonthJudged> judged) {
         PetitionCounts c = figures.counts();
         List<Month> months = new ArrayList<>();
         for (Dashboard.Month month : figures.months()) {
             List<ScheduledDay> days = schedule.stream()
                     .filter(d -> YearMonth.from(d.day()).equals(month.month())).toList();
+            MonthJudged rule = judged.stream().filter(m -> m.month().equals(month.month())).findFirst()
+                    .orElse(new MonthJudged(month.month(), null, 0, 0, null));
             months.add(new Month(month.month(), month.received(), month.closed(), count(days, DayStatus.HELD),
-                    count(days, DayStatus.MISSED), count(days, DayStatus.HOLIDAY)));
+                    count(days, DayStatus.MISSED), count(days, DayStatus.HOLIDAY), rule.periodicHeld(),
+                    rule.required(), rule.met()));
         }
         return new PublicFigures(commune, figures.period().from(), figures.period().to(),
                 new Petitions(c.received(), c.resolved(), c.escalated(), c.forwarded(), c.guided(), c.closedEarly(),
                         c.closedOnTime(), c.closedLate(), c.openAtEnd(), c.overdueAtEnd()),
                 c.byKind(), c.byField(),
                 new Reception(count(schedule, DayStatus.HELD), count(schedule, DayStatus.MISSED),
-                        count(schedule, DayStatus.HOLIDAY), figures.reception().visits()),
+                        count(schedule, DayStatus.HOLIDAY), figures.reception().visits(),
+                        judged.stream().filter(MonthJudged::shortOfMinimum).count()),
                 months);
     }
 
@@ -82,6 +96,7 @@ record PublicFigures(String commune, LocalDate from, LocalDate to, Petitions pet
         row(rows, "reception", "", "sessionsMissed", reception.sessionsMissed());
         row(rows, "reception", "", "holidays", reception.holidays());
         row(rows, "reception", "", "visits", reception.visits());
+        row(rows, "reception", "", "monthsShort", reception.monthsShort());
         for (Month m : months) {
             String month = m.month().toString();
             row(rows, "month", month, "received", m.received());
@@ -89,6 +104,11 @@ record PublicFigures(String commune, LocalDate from, LocalDate to, Petitions pet
             row(rows, "month", month, "sessionsHeld", m.sessionsHeld());
             row(rows, "month", month, "sessionsMissed", m.sessionsMissed());
             row(rows, "month", month, "holidays", m.holidays());
+            row(rows, "month", month, "receptionHeld", m.receptionHeld());
+            row(rows, "month", month, "receptionRequired", m.receptionRequired());
+            if (m.receptionMet() != null) {
+                row(rows, "month", month, "receptionMet", m.receptionMet() ? 1 : 0);
+            }
         }
         return rows;
     }

@@ -25,6 +25,7 @@ class Transparency {
     }
 
     PublicFigures figures(ReportPeriod period) {
-        return PublicFigures.of(commune, dashboard.figures(period), schedule.of(period.from(), period.to()));
+        return PublicFigures.of(commune, dashboard.figures(period), schedule.of(period.from(), period.to()),
+                schedule.months(period.from(), period.to()));
     }
 }

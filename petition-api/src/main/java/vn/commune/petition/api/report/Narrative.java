@@ -3,6 +3,7 @@ package vn.commune.petition.api.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.projections.counts.PetitionCounts;
 
 /**
@@ -82,6 +83,33 @@ final class Narrative {
             text.append(' ').append(counts.openAtEnd()).append(" remained open at the end.");
         }
         return text.toString();
+    }
+
+    /**
+     * The sentence naming the months in which the Chairman received citizens in person on fewer days
+     * than Luật 136/2025/QH15 asks; empty when none fell short.
+     */
+    static String receptionShortVietnamese(List<MonthJudged> shortMonths) {
+        if (shortMonths.isEmpty()) {
+            return "";
+        }
+        List<String> months = shortMonths.stream()
+                .map(m -> String.format("%02d/%d (%s/%d ngày)", m.month().getMonthValue(), m.month().getYear(),
+                        twoDigits(m.periodicHeld()), m.required()))
+                .toList();
+        return " Chủ tịch UBND chưa trực tiếp tiếp công dân định kỳ đủ " + shortMonths.get(0).required()
+                + " ngày trong tháng theo Luật 136/2025/QH15 trong tháng " + String.join(", ", months) + ".";
+    }
+
+    static String receptionShortEnglish(List<MonthJudged> shortMonths) {
+        if (shortMonths.isEmpty()) {
+            return "";
+        }
+        List<String> months = shortMonths.stream()
+                .map(m -> m.month() + " (" + m.periodicHeld() + " of " + m.required() + " days)")
+                .toList();
+        return " The Chairman received citizens in person on fewer than " + shortMonths.get(0).required()
+                + " days a month, as Law 136/2025/QH15 asks, in " + String.join(", ", months) + ".";
     }
 
     /** The kind words in the law's order: khiếu nại, tố cáo, kiến nghị, phản ánh. */

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.commune.petition.api.print.CommuneProperties;
+import vn.commune.petition.api.session.ReceptionSchedule;
+import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.domain.law.LawVersion;
 import vn.commune.petition.projections.counts.CountsQueries;
 import vn.commune.petition.projections.counts.PetitionCounts;
@@ -24,12 +26,15 @@ class ReportBuilder {
     private final SessionQueries sessions;
     private final OneStopQueries oneStop;
     private final CommuneProperties commune;
+    private final ReceptionSchedule schedule;
 
-    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, CommuneProperties commune) {
+    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, CommuneProperties commune,
+                  ReceptionSchedule schedule) {
         this.counts = counts;
         this.sessions = sessions;
         this.oneStop = oneStop;
         this.commune = commune;
+        this.schedule = schedule;
     }
 
     /**
@@ -45,6 +50,11 @@ class ReportBuilder {
         List<OneStopRow> dossiers = oneStop.table(period.from(), period.to());
         OneStopRow dossierTotal = OneStopQueries.total(dossiers);
         long closed = c.closed();
+        // The months short of the Chairman's monthly minimum (Luật 136/2025/QH15); a month under the
+        // weekly rule before it is judged day by day in the schedule, as the reports of then were.
+        List<MonthJudged> shortMonths = schedule.months(period.from(), period.to()).stream()
+                .filter(m -> m.rule() == ReceptionSchedule.MonthlyRule.TWO_DAYS_A_MONTH && m.shortOfMinimum())
+                .toList();
 
         List<ReportTable> tables = List.of(
                 reception(r, english),
@@ -86,12 +96,16 @@ class ReportBuilder {
                         "Report of the " + committee + " on " + subject, gist,
                         "The " + committee + " reports on " + subject + ", as follows:",
                         "This is the report of the " + committee + " on " + subject + ".",
-                        Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants)
+                        Narrative.vietnamese(words, c) + Narrative.receptionShortVietnamese(shortMonths),
+                        Narrative.english(period.english(), c) + Narrative.receptionShortEnglish(shortMonths), tables,
+                        invariants)
                 : new PeriodReport(period.from(), period.to(), words, committee,
                         "Báo cáo " + subject + " của " + committee, gist,
                         committee + " báo cáo " + subject + " như sau:",
                         "Trên đây là báo cáo " + subject + " của " + committee + "./.",
-                        Narrative.vietnamese(words, c), Narrative.english(period.english(), c), tables, invariants);
+                        Narrative.vietnamese(words, c) + Narrative.receptionShortVietnamese(shortMonths),
+                        Narrative.english(period.english(), c) + Narrative.receptionShortEnglish(shortMonths), tables,
+                        invariants);
     }
 
     private static PeriodReport.Invariant invariant(String name, String description, String left, long leftValue,

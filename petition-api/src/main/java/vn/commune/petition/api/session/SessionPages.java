@@ -63,15 +63,17 @@ class SessionPages {
     private final PetitionViewQueries petitions;
     private final ReceptionSchedule schedule;
     private final FormValidation validation;
+    private final SessionReader reader;
     private final Clock clock;
 
     SessionPages(SessionRecorder recorder, SessionQueries sessions, PetitionViewQueries petitions,
-                 ReceptionSchedule schedule, FormValidation validation, Clock clock) {
+                 ReceptionSchedule schedule, FormValidation validation, SessionReader reader, Clock clock) {
         this.recorder = recorder;
         this.sessions = sessions;
         this.petitions = petitions;
         this.schedule = schedule;
         this.validation = validation;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -87,7 +89,7 @@ class SessionPages {
 
     @GetMapping("/sessions")
     String sessions(Authentication user, Model model) {
-        LocalDate today = showSessions(model);
+        LocalDate today = showSessions(user, model);
         if (mayRecord(user)) {
             model.addAttribute("opening", new OpenSessionRequest(today, SessionKind.PERIODIC, "", true));
             model.addAttribute("formToken", FormToken.fresh(null));
@@ -98,7 +100,7 @@ class SessionPages {
     /** Mở buổi tiếp: opens a session and goes to its desk. */
     @PostMapping("/sessions")
     String open(@Valid @ModelAttribute("opening") OpenSessionRequest opening, BindingResult form,
-                @ModelAttribute("formToken") FormToken token, HtmxRequest htmx, Model model,
+                @ModelAttribute("formToken") FormToken token, HtmxRequest htmx, Authentication user, Model model,
                 HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         return Forms.submit(form, model, response, () -> recorder.open(opening, token.headers(request)))
                 .map(written -> {
@@ -106,7 +108,7 @@ class SessionPages {
                     return PageRedirect.to(htmx, "/sessions/" + written.body().id());
                 })
                 .orElseGet(() -> {
-                    showSessions(model);
+                    showSessions(user, model);
                     return "session/list";
                 });
     }
@@ -191,7 +193,7 @@ class SessionPages {
     /** Lịch tiếp công dân: a month of scheduled days, HELD, MISSED, HOLIDAY or UPCOMING. */
     @GetMapping("/sessions/calendar")
     String calendar(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-                    Model model) {
+                    Authentication user, Model model) {
         LocalDate today = CommuneClock.today(clock);
         YearMonth shown = month == null ? YearMonth.from(today) : month;
         if (shown.getYear() < 2000 || shown.getYear() > 2100) {
@@ -199,17 +201,19 @@ class SessionPages {
         }
         LocalDate from = shown.atDay(1);
         LocalDate to = shown.atEndOfMonth();
-        model.addAttribute("calendar", CalendarMonth.of(shown, schedule.of(from, to), sessions.list(from, to), today));
+        model.addAttribute("calendar", CalendarMonth.of(shown, schedule.of(from, to),
+                reader.forReader(sessions.list(from, to), user), today));
         model.addAttribute("thisMonth", YearMonth.from(today));
+        model.addAttribute("monthJudged", schedule.months(from, to).get(0));
         return "session/calendar";
     }
 
-    private LocalDate showSessions(Model model) {
+    private LocalDate showSessions(Authentication user, Model model) {
         LocalDate today = CommuneClock.today(clock);
         LocalDate from = today.minusMonths(RECENT_MONTHS);
         model.addAttribute("today", today);
         model.addAttribute("since", from);
-        List<SessionView> recent = new ArrayList<>(sessions.list(from, today));
+        List<SessionView> recent = new ArrayList<>(reader.forReader(sessions.list(from, today), user));
         Collections.reverse(recent);
         model.addAttribute("recent", recent);
         return today;
@@ -217,7 +221,7 @@ class SessionPages {
 
     /** Puts the session, its register's petition references and totals, and what the reader may do, in the model. */
     private SessionView showDesk(String id, Authentication user, Model model) {
-        SessionView session = recorder.find(id);
+        SessionView session = reader.forReader(recorder.find(id), user);
         model.addAttribute("reception", session);
         model.addAttribute("references", references(session.visits()));
         model.addAttribute("people", session.visits().stream().mapToInt(VisitView::people).sum());

@@ -86,14 +86,15 @@ class ReceptionSessionJourneyTest {
         });
 
         JsonNode schedule = Api.as(port, "inspector").get("/api/sessions/schedule?from=2019-04-01&to=2019-04-30").json();
-        assertThat(schedule.findValuesAsText("day"))
+        assertThat(schedule.path("days").findValuesAsText("day"))
                 .containsExactly("2019-04-04", "2019-04-11", "2019-04-18", "2019-04-25");
-        assertThat(schedule.findValuesAsText("status")).containsExactly("MISSED", "HELD", "MISSED", "MISSED");
+        assertThat(schedule.path("days").findValuesAsText("status")).containsExactly("MISSED", "HELD", "MISSED", "MISSED");
     }
 
     @Test
     void a_scheduled_thursday_that_is_a_public_holiday_is_not_missed() {
-        JsonNode schedule = Api.as(port, "officer").get("/api/sessions/schedule?from=2024-04-15&to=2024-04-21").json();
+        JsonNode schedule = Api.as(port, "officer").get("/api/sessions/schedule?from=2024-04-15&to=2024-04-21")
+                .json().path("days");
         assertThat(schedule).hasSize(1);
         assertThat(schedule.get(0).path("day").asText()).isEqualTo("2024-04-18");
         assertThat(schedule.get(0).path("status").asText()).isEqualTo("HOLIDAY");

@@ -48,6 +48,8 @@ class ReceptionCalendarTest extends BrowserTest {
                 "15/02/2024 Thứ Năm Không tổ chức —",
                 "22/02/2024 Thứ Năm Không tổ chức —",
                 "29/02/2024 Thứ Năm Không tổ chức —");
+        assertThat(browser.find(By.id("month-rule")).getText()).as("the weekly rule of 2024: 4 working Thursdays")
+                .startsWith("Chủ tịch tiếp công dân định kỳ mỗi tuần").endsWith("Chưa đạt (1/4 ngày)");
         List<WebElement> weeks = browser.all(By.cssSelector(".calendar tbody tr"));
         assertThat(weeks).as("29/01 to 03/03, Monday to Sunday").hasSize(5);
         assertThat(weeks.get(0).findElements(By.tagName("td")).get(3).getText()).isEqualTo("1\nĐã tiếp\nTiếp định kỳ");
@@ -69,6 +71,8 @@ class ReceptionCalendarTest extends BrowserTest {
         browser.open("/sessions/calendar?month=" + next);
         assertThat(scheduledDays()).isNotEmpty().allSatisfy(day -> assertThat(day).matches(".*(Sắp tới|Ngày nghỉ).*"));
         assertThat(scheduledDays()).anyMatch(day -> day.contains("Sắp tới"));
+        assertThat(browser.find(By.id("month-rule")).getText()).as("Luật 136/2025/QH15: 2 days a month, pending")
+                .contains("ít nhất 2 ngày mỗi tháng").endsWith("Tháng chưa kết thúc (0/2 ngày)");
         browser.find(By.linkText("Về tháng này")).click();
         browser.awaitPath("/sessions/calendar");
         assertThat(monthTitle()).isEqualTo("Tháng " + thisMonth.getMonthValue() + " năm " + thisMonth.getYear());

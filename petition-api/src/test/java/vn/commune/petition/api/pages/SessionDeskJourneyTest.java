@@ -78,8 +78,12 @@ class SessionDeskJourneyTest extends BrowserTest {
         return id;
     }
 
+    /** Logs a visit through the API, with who came: these sessions are after Luật 136/2025/QH15. */
     private void visit(String sessionId, Map<String, Object> body) {
-        Api.Response logged = Api.officer(port).post("/api/sessions/" + sessionId + "/visits", body);
+        Map<String, Object> withVisitor = new LinkedHashMap<>(body);
+        withVisitor.putIfAbsent("visitor", Map.of("fullName", "Đinh Văn Khách", "address", "Thôn Bắc",
+                "idNumber", "001090001234"));
+        Api.Response logged = Api.officer(port).post("/api/sessions/" + sessionId + "/visits", withVisitor);
         assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
     }
 
@@ -114,18 +118,19 @@ class SessionDeskJourneyTest extends BrowserTest {
         // A group of six, with two representatives: the group's part of the form appears at 5 people.
         desk.people(6);
         assertThat(desk.shows("group-part")).isTrue();
-        desk.group(2).kind("COMPLAINT").summary("Khiếu nại việc bồi thường khi mở rộng đường xóm 3")
-                .outcome("EXPLAINED").log();
+        desk.group(2).visitor("Phan Văn Đại", "Xóm 3", "001090001111").kind("COMPLAINT")
+                .summary("Khiếu nại việc bồi thường khi mở rộng đường xóm 3").outcome("EXPLAINED").log();
         assertThat(desk.rows()).hasSize(1);
         assertThat(desk.rows().get(0)).contains("6").contains("đoàn đông người, 2 người đại diện")
-                .contains("Khiếu nại").contains("Giải thích");
+                .contains("Phan Văn Đại").contains("Khiếu nại").contains("Giải thích");
         assertThat(desk.status()).isEqualTo("Đã ghi lượt tiếp số 1. Mời công dân tiếp theo.");
         assertThat(desk.focused()).as("the focus is back on the first field for the next citizen").isEqualTo("people");
         assertThat(desk.value("people")).isEqualTo("1");
         assertThat(desk.shows("group-part")).isFalse();
 
         // A citizen whose petition is received: its field, ward and petitioners in the same form.
-        desk.repeatVisit().kind("RECOMMENDATION").summary("Kiến nghị lắp đèn chiếu sáng ngõ 12")
+        desk.repeatVisit().visitor("Trần Văn Bình", "Xóm 2", "001090002222").kind("RECOMMENDATION")
+                .summary("Kiến nghị lắp đèn chiếu sáng ngõ 12")
                 .outcome("PETITION_RECEIVED");
         assertThat(desk.shows("petition-part")).isTrue();
         desk.petition("Hạ tầng", "Xóm 2").petitioner(0, "Trần Văn Bình", "Xóm 2")
@@ -166,6 +171,9 @@ class SessionDeskJourneyTest extends BrowserTest {
         assertThat(desk.focused()).isEqualTo("people");
         new Actions(browser.driver())
                 .sendKeys(Keys.TAB)                       // one person: on to first or repeat (first)
+                .sendKeys(Keys.TAB).sendKeys("Lò Thị Ba") // who came: name, ID number, address
+                .sendKeys(Keys.TAB).sendKeys("001090003333")
+                .sendKeys(Keys.TAB).sendKeys("Bản Mường")
                 .sendKeys(Keys.TAB).sendKeys("Ph")        // kind: Phản ánh
                 .sendKeys(Keys.TAB).sendKeys("Hỏi thủ tục cấp lại giấy khai sinh")
                 .sendKeys(Keys.TAB).sendKeys("H")         // outcome: Hướng dẫn
@@ -283,7 +291,8 @@ class SessionDeskJourneyTest extends BrowserTest {
         browser.assertAccessible();
         assertThat(session(id).path("visits")).isEmpty();
 
-        desk.summary("Đòi gặp Chủ tịch trong tình trạng say rượu").legalGround("INCAPACITATED").log();
+        desk.visitor("Không Rõ Tên", "Không rõ", "001090004444")
+                .summary("Đòi gặp Chủ tịch trong tình trạng say rượu").legalGround("INCAPACITATED").log();
         assertThat(desk.rows()).hasSize(1);
         assertThat(desk.rows().get(0)).contains("Từ chối tiếp").contains("Điều 9.1");
         assertThat(session(id).path("visits")).hasSize(1);
@@ -314,6 +323,9 @@ class SessionDeskJourneyTest extends BrowserTest {
         form.put("petitioners[1].fullName", "");
         form.put("petitioners[1].address", "");
         form.put("legalGround", "INCAPACITATED");
+        form.put("visitorFullName", "Ngô Văn Hải");
+        form.put("visitorAddress", "Thôn Đông");
+        form.put("visitorIdNumber", "001090005555");
 
         for (int i = 0; i < 2; i++) {
             RawHttp.Response sent = RawHttp.request("POST", "/sessions/" + id + "/visits").header("Cookie", cookie)
@@ -362,7 +374,8 @@ class SessionDeskJourneyTest extends BrowserTest {
         SignInPage.open(browser).signInAs("inspector");
         SessionDeskPage desk = SessionDeskPage.desk(browser, id);
         assertThat(desk.rows()).hasSize(4);
-        assertThat(browser.html()).doesNotContain("Kín Tên");
+        assertThat(browser.html()).doesNotContain("Kín Tên").doesNotContain("Đinh Văn Khách")
+                .doesNotContain("001090001234").contains("(bảo mật)");
         assertThat(desk.offersVisitForm()).isFalse();
         assertThat(desk.offersClosing()).isFalse();
         assertThat(browser.all(By.cssSelector("main form"))).isEmpty();

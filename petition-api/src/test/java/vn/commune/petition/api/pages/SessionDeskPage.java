@@ -86,6 +86,16 @@ final class SessionDeskPage {
         return this;
     }
 
+    /** Who came: name, address and ID number (required in person from Luật 136/2025/QH15). */
+    SessionDeskPage visitor(String fullName, String address, String idNumber) {
+        for (String[] field : new String[][] {{"visitorFullName", fullName}, {"visitorAddress", address},
+                {"visitorIdNumber", idNumber}}) {
+            browser.find(By.id(field[0])).clear();
+            browser.find(By.id(field[0])).sendKeys(field[1]);
+        }
+        return this;
+    }
+
     SessionDeskPage kind(String kind) {
         new Select(browser.find(By.id("kind"))).selectByValue(kind);
         return this;

@@ -215,7 +215,9 @@ final class Endpoints {
                         "petition.petitioners[0].address"),
                 post("/api/sessions/{id}/visits", "officer", Fixture.SESSION).body(JSON, """
                         {"people":1,"group":false,"repeat":true,"kind":"FEEDBACK","summary":"Phản ánh tiếng ồn",
-                         "outcome":"REFUSED","legalGround":"THREATENING_OR_DISORDERLY"}""", Readback.VISIT, "summary")
+                         "outcome":"REFUSED","legalGround":"THREATENING_OR_DISORDERLY",
+                         "visitor":{"fullName":"Trần Thị Khách","address":"Thôn Nam","idNumber":"001090006666"}}""",
+                        Readback.VISIT, "summary", "visitor.fullName", "visitor.address")
                         .named("POST /api/sessions/{id}/visits refused"),
                 post("/api/sessions/{id}/closing", "officer", Fixture.NEW_SESSION),
                 get("/api/sessions/schedule", "inspector", Fixture.NONE).query("from", "2024-01-01", "to", "2024-03-31"),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.commune.petition.domain.law.LawVersion;
 
 /** Buổi tiếp công dân: one reception session and the visits logged in it. */
 public class ReceptionSession {
@@ -15,6 +16,7 @@ public class ReceptionSession {
     @AggregateIdentifier
     private String sessionId;
     private LocalDate heldOn;
+    private SessionKind kind;
     private boolean closed;
     private int visits;
 
@@ -26,6 +28,9 @@ public class ReceptionSession {
     public ReceptionSession(OpenSession command) {
         if (command.heldOn().isAfter(command.today())) {
             throw new SessionRuleViolation(SessionRule.DATE_IN_FUTURE);
+        }
+        if (command.kind() == SessionKind.ONLINE && !LawVersion.LAW_136_2025.inForceOn(command.heldOn())) {
+            throw new SessionRuleViolation(SessionRule.NOT_YET_IN_FORCE);
         }
         apply(new SessionOpened(command.sessionId(), command.heldOn(), command.kind(), command.host(),
                 command.hostedInPerson()));
@@ -53,9 +58,12 @@ public class ReceptionSession {
         if (received != (command.petitionId() != null)) {
             throw new SessionRuleViolation(SessionRule.PETITION_REQUIRED);
         }
+        if (identityRequired() && (command.visitor() == null || !command.visitor().complete())) {
+            throw new SessionRuleViolation(SessionRule.VISITOR_IDENTITY_REQUIRED);
+        }
         apply(new VisitLogged(sessionId, command.visitId(), visits + 1, heldOn, command.people(), command.group(),
                 command.representatives(), command.repeat(), command.kind(), command.summary(), command.outcome(),
-                command.petitionId(), command.legalGround()));
+                command.petitionId(), command.legalGround(), command.visitor()));
     }
 
     @CommandHandler
@@ -64,6 +72,11 @@ public class ReceptionSession {
             throw new SessionRuleViolation(SessionRule.SESSION_CLOSED);
         }
         apply(new SessionClosed(sessionId, heldOn, visits));
+    }
+
+    /** Luật 136/2025/QH15: a visitor in person gives name, address and ID number; online, or before, not required. */
+    private boolean identityRequired() {
+        return kind != SessionKind.ONLINE && LawVersion.LAW_136_2025.inForceOn(heldOn);
     }
 
     /** Luật Tiếp công dân Đ29: 1 or 2 representatives for 5 to 10 people; at most 5 for more. */
@@ -79,6 +92,7 @@ public class ReceptionSession {
     void on(SessionOpened event) {
         sessionId = event.sessionId();
         heldOn = event.heldOn();
+        kind = event.kind();
     }
 
     @EventSourcingHandler

@@ -17,7 +17,15 @@ public enum SessionRule implements NamedRule {
     /** A refusal names its ground in Luật Tiếp công dân Đ9; no other outcome has one. */
     REFUSAL_GROUND_REQUIRED("A refused visit needs a legal ground of Luật Tiếp công dân Đ9, and only a refusal has one"),
     /** A visit whose outcome is a received petition names that petition; no other outcome does. */
-    PETITION_REQUIRED("A visit that received a petition names it, and only such a visit does");
+    PETITION_REQUIRED("A visit that received a petition names it, and only such a visit does"),
+    /** Online reception is lawful only from Luật 136/2025/QH15 ({@code LawVersion.LAW_136_2025}). */
+    NOT_YET_IN_FORCE("Online reception is lawful only from 1 July 2026, Luật 136/2025/QH15"),
+    /**
+     * From Luật 136/2025/QH15 a visit in person records the visitor's name, address and ID number
+     * ({@code LawVersion.LAW_136_2025}); an online visit, and any visit before, need not.
+     */
+    VISITOR_IDENTITY_REQUIRED("From 1 July 2026 (Luật 136/2025/QH15) a visit in person records the visitor's"
+            + " name, address and ID number");
 
     private final String description;
 

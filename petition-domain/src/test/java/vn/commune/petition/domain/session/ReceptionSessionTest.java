@@ -1,6 +1,8 @@
 package vn.commune.petition.domain.session;
 
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
@@ -28,7 +30,7 @@ class ReceptionSessionTest {
     private static LogVisit visit(int people, boolean group, Integer representatives, VisitOutcome outcome,
                                   String petitionId, RefusalGround ground) {
         return new LogVisit(ID, "v1", people, group, representatives, false, PetitionKind.RECOMMENDATION,
-                "Tranh chấp đất", outcome, petitionId, ground);
+                "Tranh chấp đất", outcome, petitionId, ground, null);
     }
 
     private static Matcher<Object> breaks(SessionRule rule) {
@@ -45,10 +47,10 @@ class ReceptionSessionTest {
     @Test
     void visits_are_numbered_in_their_session_and_carry_its_date() {
         fixture.given(OPENED, new VisitLogged(ID, "v0", 1, THURSDAY, 1, false, null, false,
-                        PetitionKind.FEEDBACK, "x", VisitOutcome.EXPLAINED, null, null))
+                        PetitionKind.FEEDBACK, "x", VisitOutcome.EXPLAINED, null, null, null))
                 .when(visit(1, false, null, VisitOutcome.PETITION_RECEIVED, "p1", null))
                 .expectEvents(new VisitLogged(ID, "v1", 2, THURSDAY, 1, false, null, false,
-                        PetitionKind.RECOMMENDATION, "Tranh chấp đất", VisitOutcome.PETITION_RECEIVED, "p1", null));
+                        PetitionKind.RECOMMENDATION, "Tranh chấp đất", VisitOutcome.PETITION_RECEIVED, "p1", null, null));
     }
 
     @Test
@@ -68,7 +70,7 @@ class ReceptionSessionTest {
     @Test
     void a_session_closes_with_its_number_of_visits() {
         fixture.given(OPENED, new VisitLogged(ID, "v0", 1, THURSDAY, 1, false, null, false,
-                        PetitionKind.FEEDBACK, "x", VisitOutcome.EXPLAINED, null, null))
+                        PetitionKind.FEEDBACK, "x", VisitOutcome.EXPLAINED, null, null, null))
                 .when(new CloseSession(ID))
                 .expectEvents(new SessionClosed(ID, THURSDAY, 1));
     }
@@ -140,5 +142,74 @@ class ReceptionSessionTest {
         fixture.given(OPENED, new SessionClosed(ID, THURSDAY, 0))
                 .when(new CloseSession(ID))
                 .expectNoEvents().expectException(breaks(SessionRule.SESSION_CLOSED));
+    }
+
+    // Luật 136/2025/QH15 (LawVersion.LAW_136_2025): online reception, the visitor's identity.
+
+    private static final LocalDate SEPTEMBER_2026 = LocalDate.of(2026, 9, 3);
+    private static final LocalDate TODAY_2026 = LocalDate.of(2026, 11, 30);
+    private static final Visitor VISITOR = new Visitor("Nguyễn Văn An", "Thôn 2, xã Hòa Bình", "001086012345");
+
+    private static LogVisit visitBy(Visitor visitor) {
+        return new LogVisit(ID, "v1", 1, false, null, false, PetitionKind.DENUNCIATION, "Tố cáo", VisitOutcome.GUIDED,
+                null, null, visitor);
+    }
+
+    private static SessionOpened openedOn(LocalDate day, SessionKind kind) {
+        return new SessionOpened(ID, day, kind, "Chủ tịch UBND xã", true);
+    }
+
+    @Test
+    void an_online_session_cannot_be_opened_before_law_136_2025_is_in_force() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenSession(ID, LocalDate.of(2026, 6, 30), SessionKind.ONLINE, "Cán bộ", false, TODAY_2026))
+                .expectNoEvents().expectException(breaks(SessionRule.NOT_YET_IN_FORCE));
+    }
+
+    @Test
+    void an_online_session_is_opened_from_the_day_law_136_2025_is_in_force() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenSession(ID, LocalDate.of(2026, 7, 1), SessionKind.ONLINE, "Cán bộ", false, TODAY_2026))
+                .expectEvents(new SessionOpened(ID, LocalDate.of(2026, 7, 1), SessionKind.ONLINE, "Cán bộ", false));
+    }
+
+    @Test
+    void from_law_136_2025_a_visit_in_person_without_the_visitors_identity_is_refused() {
+        fixture.given(openedOn(SEPTEMBER_2026, SessionKind.PERIODIC))
+                .when(visitBy(null))
+                .expectNoEvents().expectException(breaks(SessionRule.VISITOR_IDENTITY_REQUIRED));
+        fixture.given(openedOn(SEPTEMBER_2026, SessionKind.REGULAR))
+                .when(visitBy(new Visitor("Nguyễn Văn An", "Thôn 2", " ")))
+                .expectNoEvents().expectException(breaks(SessionRule.VISITOR_IDENTITY_REQUIRED));
+    }
+
+    @Test
+    void from_law_136_2025_a_visit_in_person_records_the_visitors_identity() {
+        fixture.given(openedOn(SEPTEMBER_2026, SessionKind.PERIODIC))
+                .when(visitBy(VISITOR))
+                .expectEvents(new VisitLogged(ID, "v1", 1, SEPTEMBER_2026, 1, false, null, false,
+                        PetitionKind.DENUNCIATION, "Tố cáo", VisitOutcome.GUIDED, null, null, VISITOR));
+    }
+
+    @Test
+    void an_online_visit_needs_no_identity() {
+        fixture.given(openedOn(SEPTEMBER_2026, SessionKind.ONLINE))
+                .when(visitBy(null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void before_law_136_2025_the_visitors_identity_is_optional() {
+        fixture.given(openedOn(LocalDate.of(2026, 6, 30), SessionKind.PERIODIC))
+                .when(visitBy(null))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(OPENED)
+                .when(visitBy(VISITOR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_visitor_never_prints_its_identity() {
+        assertThat(VISITOR.toString()).doesNotContain("Nguyễn", "Thôn", "0010");
     }
 }

@@ -42,9 +42,11 @@ public class SessionProjection {
     void on(VisitLogged event, @SequenceNumber long sequence) {
         writes.sql("""
                 INSERT INTO reception_visit (id, session_id, number, held_on, people, group_visit, representatives,
-                    repeat_visit, kind, summary, outcome, petition_id, legal_ground)
+                    repeat_visit, kind, summary, outcome, petition_id, legal_ground,
+                    visitor_full_name, visitor_address, visitor_id_number)
                 VALUES (:id, :sessionId, :number, :heldOn, :people, :group, :representatives,
-                    :repeat, :kind, :summary, :outcome, :petitionId, :legalGround)
+                    :repeat, :kind, :summary, :outcome, :petitionId, :legalGround,
+                    :visitorName, :visitorAddress, :visitorId)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.visitId())
@@ -60,6 +62,9 @@ public class SessionProjection {
                 .param("outcome", event.outcome().name())
                 .param("petitionId", event.petitionId())
                 .param("legalGround", event.legalGround() == null ? null : event.legalGround().name())
+                .param("visitorName", event.visitor() == null ? null : event.visitor().fullName())
+                .param("visitorAddress", event.visitor() == null ? null : event.visitor().address())
+                .param("visitorId", event.visitor() == null ? null : event.visitor().idNumber())
                 .update();
         version(event.sessionId(), sequence);
     }

@@ -13,6 +13,7 @@ import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.session.RefusalGround;
 import vn.commune.petition.domain.session.SessionKind;
 import vn.commune.petition.domain.session.VisitOutcome;
+import vn.commune.petition.domain.session.Visitor;
 
 /** Reads the reception register: one session with its visits, the sessions of a period, their totals. */
 @Component
@@ -51,6 +52,19 @@ public class SessionQueries {
     public List<LocalDate> daysHeld(LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT DISTINCT held_on FROM reception_session WHERE held_on BETWEEN :from AND :to"
                         + " ORDER BY held_on")
+                .param("from", from)
+                .param("to", to)
+                .query(LocalDate.class)
+                .list();
+    }
+
+    /**
+     * The days in [from, to] on which the head received citizens in person (tiếp định kỳ, not
+     * delegated): what the monthly minimum of Luật 136/2025/QH15 counts.
+     */
+    public List<LocalDate> periodicDaysInPerson(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT DISTINCT held_on FROM reception_session WHERE held_on BETWEEN :from AND :to"
+                        + " AND kind = 'PERIODIC' AND hosted_in_person ORDER BY held_on")
                 .param("from", from)
                 .param("to", to)
                 .query(LocalDate.class)
@@ -109,7 +123,14 @@ public class SessionQueries {
                 (Integer) rs.getObject("representatives"), rs.getBoolean("repeat_visit"),
                 PetitionKind.valueOf(rs.getString("kind")), rs.getString("summary"),
                 VisitOutcome.valueOf(rs.getString("outcome")), rs.getString("petition_id"),
-                ground == null ? null : RefusalGround.valueOf(ground));
+                ground == null ? null : RefusalGround.valueOf(ground), visitor(rs));
+    }
+
+    private static Visitor visitor(ResultSet rs) throws SQLException {
+        String name = rs.getString("visitor_full_name");
+        String address = rs.getString("visitor_address");
+        String idNumber = rs.getString("visitor_id_number");
+        return name == null && address == null && idNumber == null ? null : new Visitor(name, address, idNumber);
     }
 
     private static long number(Map<String, Object> row, String column) {

@@ -14,4 +14,9 @@ public record SessionView(
         boolean closed,
         long version,
         List<VisitView> visits) {
+
+    /** This session with these visits in place of its own. */
+    public SessionView withVisits(List<VisitView> visits) {
+        return new SessionView(id, heldOn, kind, host, hostedInPerson, closed, version, visits);
+    }
 }

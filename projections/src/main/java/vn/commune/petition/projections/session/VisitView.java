@@ -4,8 +4,12 @@ import java.time.LocalDate;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.session.RefusalGround;
 import vn.commune.petition.domain.session.VisitOutcome;
+import vn.commune.petition.domain.session.Visitor;
 
-/** One visit of a reception session, as in the reception register. */
+/**
+ * One visit of a reception session, as in the reception register; {@code visitor} is personal data,
+ * null when not recorded (the API masks it for a reader who may not see it).
+ */
 public record VisitView(
         String id,
         String sessionId,
@@ -19,5 +23,12 @@ public record VisitView(
         String summary,
         VisitOutcome outcome,
         String petitionId,
-        RefusalGround legalGround) {
+        RefusalGround legalGround,
+        Visitor visitor) {
+
+    /** This visit with {@code visitor} in place of the one recorded. */
+    public VisitView withVisitor(Visitor visitor) {
+        return new VisitView(id, sessionId, number, heldOn, people, group, representatives, repeat, kind, summary,
+                outcome, petitionId, legalGround, visitor);
+    }
 }
