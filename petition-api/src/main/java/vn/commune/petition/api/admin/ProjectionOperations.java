@@ -38,11 +38,13 @@ public class ProjectionOperations {
      * events stored after its position (a tracking processor's), {@code latencyMillis} how old the last
      * event it handled was when it handled it (Axon's latency monitor, the counts only); both null for a
      * subscribing processor, which writes in the step's own transaction and is never behind. {@code methods}
-     * are the ways it can be rebuilt, its default first.
+     * are the ways it can be rebuilt, its default first. With several instances a tracking processor runs on
+     * the one holding its claim, {@code owner} (Axon's node name, "pid@host"): the others read its position
+     * from the token store, and {@code latencyMillis} is known on the owner only.
      */
     public record ProjectionStatus(String name, String mode, List<RebuildMethod> methods, boolean running,
                                    Long position, long head, Long behind, Double latencyMillis, Map<String, Long> rows,
-                                   Run.Progress lastRun) {
+                                   Run.Progress lastRun, String owner) {
     }
 
     /** An event a tracking projection could not handle, parked; its cause by type only (a message may hold data). */
@@ -148,18 +150,42 @@ public class ProjectionOperations {
         Long position = null;
         Long behind = null;
         Double latency = null;
+        String owner = null;
         if (processor instanceof StreamingEventProcessor streaming) {
             position = streaming.processingStatus().values().stream()
                     .map(s -> s.getCurrentPosition())
                     .filter(OptionalLong::isPresent)
                     .mapToLong(OptionalLong::getAsLong)
                     .max().stream().boxed().findFirst().orElse(null);
+            StoredToken stored = storedToken(projection.name());
+            owner = stored.owner();
+            if (streaming.processingStatus().isEmpty()) {
+                // Another instance holds the claim: its position as last stored.
+                position = stored.position();
+            }
             behind = Math.max(0, head - (position == null ? 0 : position));
             Gauge gauge = meters.find("eventProcessor.latency").tag("processorName", projection.name()).gauge();
             latency = gauge == null || Double.isNaN(gauge.value()) ? null : gauge.value();
         }
         String mode = processor instanceof StreamingEventProcessor ? "tracking" : "subscribing";
         return new ProjectionStatus(projection.name(), mode, projection.methods(), processor != null && processor.isRunning(), position,
-                head, behind, latency, rows, rebuilder.last(projection.name()).map(Run::progress).orElse(null));
+                head, behind, latency, rows, rebuilder.last(projection.name()).map(Run::progress).orElse(null), owner);
+    }
+
+    /** A tracking processor's token as stored: who holds its claim (null: nobody) and its position (null: none yet). */
+    private record StoredToken(String owner, Long position) {
+    }
+
+    private StoredToken storedToken(String processor) {
+        // Jackson stores a GapAwareTrackingToken as {"index": n, "gaps": [...]}, a ReplayToken with it as currentToken.
+        return jdbc.sql("""
+                        SELECT owner, CAST(COALESCE(j ->> 'index', j -> 'currentToken' ->> 'index') AS bigint) AS position
+                          FROM (SELECT owner, CAST(convert_from(token, 'UTF8') AS jsonb) AS j
+                                  FROM tokenentry WHERE processor_name = :name ORDER BY segment LIMIT 1) t
+                        """)
+                .param("name", processor)
+                .query((rs, row) -> new StoredToken(rs.getString("owner"), rs.getObject("position", Long.class)))
+                .optional()
+                .orElse(new StoredToken(null, null));
     }
 }
