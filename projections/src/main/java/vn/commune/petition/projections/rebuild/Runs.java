@@ -49,6 +49,10 @@ final class Runs implements AutoCloseable {
 
     Runs(DataSource dataSource, TransactionTemplate transaction, Clock clock, String instance,
          Duration heartbeatTimeout, Duration heartbeatEvery) {
+        if (heartbeatEvery.multipliedBy(2).compareTo(heartbeatTimeout) > 0) {
+            throw new IllegalArgumentException("A run's heartbeat every " + heartbeatEvery
+                    + " would let it be taken as abandoned after " + heartbeatTimeout + ": beat at least twice as often");
+        }
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = transaction;
         this.clock = clock;
@@ -89,7 +93,9 @@ final class Runs implements AutoCloseable {
                     .param("instance", instance).param("total", eventsTotal).param("now", at(now))
                     .query(Long.class).optional();
             if (id.isEmpty()) {
-                return new Claimed(Claim.refused(running(projection).orElseThrow()), abandoned);
+                // The run in the way may have ended since the insert met it: then it is the last.
+                return new Claimed(Claim.refused(running(projection).or(() -> last(projection)).orElseThrow()),
+                        abandoned);
             }
             Run run = new Run(id.get(), projection, kind, method, instance, eventsTotal, now, clock, this);
             here.put(run.id(), run);

@@ -31,12 +31,12 @@ class RunsTest {
     @RegisterExtension
     static final ProjectionDatabase database = new ProjectionDatabase();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // Long, on a clock the test moves, so that no heartbeat scheduled in real time comes in between.
+    private static final Duration TIMEOUT = Duration.ofHours(2);
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T03:00:00Z"));
     private final TransactionTemplate transaction =
             new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
-    // Beats only when told to, so that the test decides when an instance is alive.
     private final Runs first = runs("instance-a");
     private final Runs second = runs("instance-b");
 
@@ -153,8 +153,14 @@ class RunsTest {
         Copy.drop(database.dataSource(), other.get(0));
     }
 
+    @Test
+    void a_heartbeat_too_slow_for_its_timeout_is_refused() {
+        assertThatThrownBy(() -> new Runs(database.dataSource(), transaction, clock, "c", TIMEOUT,
+                TIMEOUT.dividedBy(2).plusMillis(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private Runs runs(String instance) {
-        return new Runs(database.dataSource(), transaction, clock, instance, TIMEOUT, Duration.ofHours(1));
+        return new Runs(database.dataSource(), transaction, clock, instance, TIMEOUT, TIMEOUT.dividedBy(2));
     }
 
     private Runs runsOf(Run run) {
