@@ -61,14 +61,14 @@ class OperationsPages {
     @PostMapping("/operations/projections/{name}/rebuild")
     String rebuild(@PathVariable String name, @RequestParam(required = false) String method, HtmxRequest htmx,
                    Model model, RedirectAttributes redirect) {
-        boolean started = operations.rebuild(name, method).isPresent();
+        boolean started = operations.rebuild(name, method).isStarted();
         return run(name, started, htmx, model, redirect);
     }
 
     /** Starts verifying the projection against a fresh replay, shown as a rebuild is. */
     @PostMapping("/operations/projections/{name}/verification")
     String verify(@PathVariable String name, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
-        boolean started = operations.verify(name).isPresent();
+        boolean started = operations.verify(name).isStarted();
         return run(name, started, htmx, model, redirect);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
+import vn.commune.petition.projections.rebuild.Claim;
 import vn.commune.petition.projections.rebuild.ProjectionDefinition;
 import vn.commune.petition.projections.rebuild.ProjectionRebuilder;
 import vn.commune.petition.projections.rebuild.RebuildMethod;
@@ -86,9 +87,10 @@ public class ProjectionOperations {
 
     /**
      * Starts a rebuild by the method named ({@code sql} or {@code handlers}, case aside), or by the
-     * projection's first when none is; empty when a rebuild or a verification of it is running.
+     * projection's first when none is; refused when a rebuild or a verification of it is running on
+     * any instance, with that run's progress.
      */
-    public Optional<Run> rebuild(String name, String method) {
+    public Claim rebuild(String name, String method) {
         ProjectionDefinition projection = projection(name);
         List<RebuildMethod> methods = projection.methods();
         RebuildMethod how = method == null || method.isEmpty() ? methods.get(0) : methods.stream()
@@ -99,19 +101,19 @@ public class ProjectionOperations {
         return rebuilder.rebuild(projection.name(), how);
     }
 
-    /** Starts verifying the projection against a fresh replay; empty when a run of it is under way. */
-    public Optional<Run> verify(String name) {
+    /** Starts verifying the projection against a fresh replay; refused when a run of it is under way. */
+    public Claim verify(String name) {
         return rebuilder.verify(projection(name).name());
     }
 
-    /** The projection's last run of this kind since the service started. */
+    /** The projection's last run of this kind, on any instance. */
     public Optional<Run.Progress> last(String name, Run.Kind kind) {
-        return rebuilder.last(projection(name).name(), kind).map(Run::progress);
+        return rebuilder.last(projection(name).name(), kind);
     }
 
-    /** The projection's last run of either kind since the service started. */
+    /** The projection's last run of either kind, on any instance. */
     public Optional<Run.Progress> last(String name) {
-        return rebuilder.last(projection(name).name()).map(Run::progress);
+        return rebuilder.last(projection(name).name());
     }
 
     public List<DeadLetter> deadLetters() {
@@ -169,7 +171,7 @@ public class ProjectionOperations {
         }
         String mode = processor instanceof StreamingEventProcessor ? "tracking" : "subscribing";
         return new ProjectionStatus(projection.name(), mode, projection.methods(), processor != null && processor.isRunning(), position,
-                head, behind, latency, rows, rebuilder.last(projection.name()).map(Run::progress).orElse(null), owner);
+                head, behind, latency, rows, rebuilder.last(projection.name()).orElse(null), owner);
     }
 
     /** A tracking processor's token as stored: who holds its claim (null: nobody) and its position (null: none yet). */

@@ -1,7 +1,6 @@
 package vn.commune.petition.api.admin;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +14,7 @@ import vn.commune.petition.api.admin.ProjectionOperations.ProjectionStatus;
 import vn.commune.petition.api.admin.ProjectionOperations.Retry;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.Problems;
+import vn.commune.petition.projections.rebuild.Claim;
 import vn.commune.petition.projections.rebuild.Run;
 
 /**
@@ -75,17 +75,21 @@ class ProjectionsController {
 
     private Run.Progress last(String name, Run.Kind kind) {
         return operations.last(name, kind).orElseThrow(() -> new NotFoundException(
-                "This projection has had no such run since the service started"));
+                "This projection has had no such run"));
     }
 
-    /** 202 pointing to the run's progress, or 409 if a rebuild or a verification of the projection is running. */
-    private static ResponseEntity<?> started(Optional<Run> run, String progress) {
-        if (run.isEmpty()) {
+    /**
+     * 202 pointing to the run's progress, or 409 if a rebuild or a verification of the projection is
+     * running on any instance, with that run's progress ({@code running}).
+     */
+    private static ResponseEntity<?> started(Claim claim, String progress) {
+        if (!claim.isStarted()) {
             ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rule-violation", "A rebuild is running",
                     "This projection is already being rebuilt or verified");
             problem.setProperty("rule", "REBUILD_RUNNING");
+            problem.setProperty("running", claim.running());
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
         }
-        return ResponseEntity.accepted().header("Location", progress).body(run.get().progress());
+        return ResponseEntity.accepted().header("Location", progress).body(claim.started().progress());
     }
 }

@@ -2,7 +2,9 @@ package vn.commune.petition.api.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -50,12 +52,19 @@ class RebuildConfiguration {
                                             @Value("${petition.rebuild.batch-size:" + ProjectionRebuilder.BATCH + "}")
                                             int batch,
                                             @Qualifier("projectionRunThreads") ThreadPoolTaskExecutor runThreads,
-                                            @Qualifier("projectionWriterThreads") ThreadPoolTaskExecutor writerThreads) {
+                                            @Qualifier("projectionWriterThreads") ThreadPoolTaskExecutor writerThreads,
+                                            // This instance's name in a run's progress: the process and host by default.
+                                            @Value("${petition.instance-id:}") String instance,
+                                            // A running run whose heartbeat is older is taken as abandoned.
+                                            @Value("${petition.rebuild.heartbeat-timeout:PT30S}") Duration heartbeatTimeout,
+                                            @Value("${petition.rebuild.heartbeat-every:PT5S}") Duration heartbeatEvery) {
         // The event store's engine, reading a run's batch at a time instead of 100 events per query.
         EventStorageEngine storage = engines.reading(batch);
         // A run's transactions store no event and may run for minutes: they run without the bounds.
         return new ProjectionRebuilder(dataSource, TransactionBounds.unbounded(transactions), storage, clock, batch,
-                AxonConfiguration.MAX_GAP_OFFSET, runThreads, writerThreads, List.of(
+                AxonConfiguration.MAX_GAP_OFFSET, runThreads, writerThreads,
+                new ProjectionRebuilder.Claims(instance.isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
+                        : instance, heartbeatTimeout, heartbeatEvery), List.of(
                 new ProjectionDefinition(CountsProjection.PROCESSING_GROUP,
                         // In the order the live handlers first write them (every event writes its fact
                         // first): the swap locks them in this order, and a batch of the live processor

@@ -3,6 +3,7 @@ package vn.commune.petition.api.audit;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -32,13 +33,20 @@ class AuditController {
     private final Seals seals;
     private final AuditExport export;
     private final ZoneId zone;
+    private final Duration sealOnceWithin;
 
+    /**
+     * {@code sealOnceWithin}: every instance fires the daily seal; the first makes it, and the others do
+     * nothing while the latest seal is younger than this ({@code petition.audit.seal-once-within}).
+     */
     AuditController(AuditVerifier verifier, Seals seals, AuditExport export,
-                    @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone) {
+                    @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
+                    @Value("${petition.audit.seal-once-within:PT1H}") Duration sealOnceWithin) {
         this.verifier = verifier;
         this.seals = seals;
         this.export = export;
         this.zone = zone;
+        this.sealOnceWithin = sealOnceWithin;
     }
 
     @GetMapping("/api/petitions/{id}/verification")
@@ -96,9 +104,9 @@ class AuditController {
                 period.to().plusDays(1).atStartOfDay(zone).toInstant(), response.getOutputStream());
     }
 
-    /** The daily seal, at the hour of {@code petition.audit.seal-cron} in the commune. */
+    /** The daily seal, at the hour of {@code petition.audit.seal-cron} in the commune, once per cluster. */
     @Scheduled(cron = "${petition.audit.seal-cron:0 0 23 * * *}", zone = "${petition.zone:Asia/Ho_Chi_Minh}")
     void sealDaily() {
-        seals.seal("system");
+        seals.seal("system", sealOnceWithin);
     }
 }

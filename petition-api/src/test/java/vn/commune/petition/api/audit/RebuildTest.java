@@ -199,6 +199,10 @@ class RebuildTest {
                     .post("/api/admin/projections/session-view/verification", "");
             assertThat(verification.status()).as(verification.toString()).isEqualTo(409);
             assertThat(verification.text("rule")).isEqualTo("REBUILD_RUNNING");
+            JsonNode running = verification.json().path("running");
+            assertThat(running.path("state").asText()).as("the run under way").isEqualTo("RUNNING");
+            assertThat(running.path("kind").asText()).isEqualTo("REBUILD");
+            assertThat(running.path("instance").asText()).isNotBlank();
             assertThat(admin.post("/api/admin/projections/session-view/rebuild", "").status()).isEqualTo(409);
             assertThat(admin.get("/api/admin/projections/session-view/rebuild").text("state")).isEqualTo("RUNNING");
         } finally {

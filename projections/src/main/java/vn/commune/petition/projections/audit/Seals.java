@@ -2,6 +2,7 @@ package vn.commune.petition.projections.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,35 +44,85 @@ public class Seals {
                        String sealedBy) {
     }
 
-    /** Seals every event stored before a few seconds ago; empty when nothing new is there to seal. */
+    /**
+     * Seals every event stored before the settle time; empty when nothing new is there to seal, or when
+     * another instance of the service is sealing at this moment (the seal is made once per cluster).
+     */
     @Transactional
     public Optional<Seal> seal(String sealedBy) {
-        Instant settled = clock.instant().minus(settle);
+        return seal(sealedBy, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #seal(String)}, and empty too when the latest seal was made less than {@code
+     * unlessSealedWithin} ago: a scheduled seal fired on every instance is made by the first.
+     *
+     * <p>Taken under a transaction-scoped advisory lock, so that instances never seal at the same time;
+     * each seal names the one it follows, at most one seal follows another (a unique index), and it is
+     * computed from that one's peaks: it reads the hashes of the events since, not every hash again.
+     */
+    @Transactional
+    public Optional<Seal> seal(String sealedBy, Duration unlessSealedWithin) {
+        if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('petition.audit.seal'))")
+                .query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Seal> last = latest();
+        if (last.isPresent() && last.get().sealedAt().isAfter(now.minus(unlessSealedWithin))) {
+            return Optional.empty();
+        }
+        Instant settled = now.minus(settle);
         Long upTo = jdbc.sql("SELECT max(global_index) FROM domainevententry WHERE time_stamp < :settled")
                 .param("settled", settled.toString())
                 .query(Long.class)
                 .optional()
                 .orElse(null);
-        Long last = latest().map(Seal::upToGlobalIndex).orElse(null);
-        if (upTo == null || (last != null && upTo <= last)) {
+        if (upTo == null || (last.isPresent() && upTo <= last.get().upToGlobalIndex())) {
             return Optional.empty();
         }
-        List<String> hashes = jdbc.sql("SELECT hash FROM event_hash WHERE global_index <= :upTo ORDER BY global_index")
+        // From the peaks the last seal kept; from the first event after a seal made before seals kept them.
+        Optional<MerkleTree.Peaks> kept = last.flatMap(this::peaks);
+        MerkleTree.Peaks grown = kept.orElseGet(MerkleTree.Peaks::empty);
+        long after = kept.isPresent() ? last.get().upToGlobalIndex() : -1;
+        jdbc.sql("SELECT hash FROM event_hash WHERE global_index > :after AND global_index <= :upTo"
+                        + " ORDER BY global_index")
+                .param("after", after)
                 .param("upTo", upTo)
-                .query(String.class)
-                .list();
-        Instant now = clock.instant();
-        long id = jdbc.sql("""
-                INSERT INTO audit_seal (up_to_global_index, event_count, merkle_root, sealed_at, sealed_by)
-                VALUES (:upTo, :count, :root, :at, :by) RETURNING id""")
+                .query(rs -> {
+                    grown.append(rs.getString(1));
+                });
+        // At most one seal follows each (the first follows none): two seals never cover the same new events.
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO audit_seal (up_to_global_index, event_count, merkle_root, sealed_at, sealed_by,
+                                        previous_seal_id, merkle_peaks)
+                VALUES (:upTo, :count, :root, :at, :by, :previous, :peaks)
+                ON CONFLICT (previous_seal_id) DO NOTHING
+                RETURNING id""")
                 .param("upTo", upTo)
-                .param("count", hashes.size())
-                .param("root", MerkleTree.root(hashes))
+                .param("count", grown.size())
+                .param("root", grown.root())
                 .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .param("by", sealedBy)
+                .param("previous", last.map(Seal::id).orElse(null), Types.BIGINT)
+                .param("peaks", grown.encoded())
                 .query(Long.class)
-                .single();
-        return find(id);
+                .optional();
+        return id.flatMap(this::find);
+    }
+
+    /** The peaks a seal kept, checked against its root; empty for a seal made before seals kept them. */
+    private Optional<MerkleTree.Peaks> peaks(Seal seal) {
+        String kept = jdbc.sql("SELECT merkle_peaks FROM audit_seal WHERE id = :id").param("id", seal.id())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        MerkleTree.Peaks peaks = MerkleTree.Peaks.decode(seal.eventCount(), kept);
+        if (!peaks.root().equals(seal.merkleRoot())) {
+            throw new IllegalStateException("The peaks kept with seal " + seal.id() + " do not give its root");
+        }
+        return Optional.of(peaks);
     }
 
     public Optional<Seal> find(long id) {

@@ -22,9 +22,11 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
             Map<String, List<String>> keys, Map<String, List<String>> indexes) {
 
     private static final Logger log = LoggerFactory.getLogger(Copy.class);
+    /** The prefix of the schema the live tables are moved to by a swap, and dropped with. */
+    static final String RETIRED = "retired_";
 
     /**
-     * Creates the empty copy in {@code schema}, replacing any left there. The primary and unique keys,
+     * Creates the empty copy in {@code schema}, a name unique to the run, replacing any left there. The primary and unique keys,
      * which the handlers' upserts and updates need, are made now if {@code keysNow}, else by {@link
      * #addKeys} after a set-based load.
      */
@@ -118,7 +120,7 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
                 jdbc.sql("LOCK TABLE public." + table + " IN ACCESS EXCLUSIVE MODE").update();
             }
             lastWrites.run();
-            String retired = "retired_" + schema;
+            String retired = RETIRED + schema;
             jdbc.sql("DROP SCHEMA IF EXISTS " + retired + " CASCADE").update();
             jdbc.sql("CREATE SCHEMA " + retired).update();
             for (String table : projection.tables()) {

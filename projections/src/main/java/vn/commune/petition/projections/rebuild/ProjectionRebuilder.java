@@ -1,6 +1,7 @@
 package vn.commune.petition.projections.rebuild;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds a read model from the event store without downtime, and verifies one against a fresh
- * replay of its handlers; each is a run on Spring's run thread, one at a time per projection.
+ * replay of its handlers; each is a run on Spring's run thread, one at a time per projection across
+ * every instance of the service on the database ({@link Runs}).
  *
  * <p>A rebuild fills a fresh {@link Copy} of the projection's tables while the live tables keep
  * answering: by its set-based statements ({@link SetBasedLoad}) and then its handlers, or by its
@@ -29,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * half-built model; the handlers are idempotent, so the live processor may apply again what the copy
  * already has.
  */
-public class ProjectionRebuilder {
+public class ProjectionRebuilder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     /** Events per transaction of a run by default; the storage engine given should read as many at a time. */
@@ -45,6 +47,10 @@ public class ProjectionRebuilder {
     private final Runs runs;
     private final Map<String, ProjectionDefinition> projections = new LinkedHashMap<>();
 
+    /** How this instance claims runs: its name, and the heartbeat of its runs (see {@link Runs}). */
+    public record Claims(String instance, Duration heartbeatTimeout, Duration heartbeatEvery) {
+    }
+
     /**
      * {@code transaction}: a run's, which stores no event and may take minutes; {@code gapWindow}: how
      * far below the head a missing event is still waited for, as far as the storage engine's tokens
@@ -52,7 +58,8 @@ public class ProjectionRebuilder {
      */
     public ProjectionRebuilder(DataSource dataSource, TransactionTemplate transaction, EventStorageEngine storage,
                                Clock clock, int batch, int gapWindow, TaskExecutor runThreads,
-                               ThreadPoolTaskExecutor writerThreads, List<ProjectionDefinition> projections) {
+                               ThreadPoolTaskExecutor writerThreads, Claims claims,
+                               List<ProjectionDefinition> projections) {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.storage = storage;
@@ -60,7 +67,8 @@ public class ProjectionRebuilder {
         this.gapWindow = gapWindow;
         this.runThreads = runThreads;
         this.writers = new Writers(writerThreads, transaction);
-        this.runs = new Runs(clock);
+        this.runs = new Runs(dataSource, transaction, clock, claims.instance(), claims.heartbeatTimeout(),
+                claims.heartbeatEvery());
         projections.forEach(p -> this.projections.put(p.name(), p));
     }
 
@@ -78,22 +86,27 @@ public class ProjectionRebuilder {
                 .query(Long.class).single();
     }
 
-    /** The projection's last run of this kind, running or ended. */
-    public Optional<Run> last(String name, Run.Kind kind) {
+    /** The projection's last run of this kind, running or ended, on any instance. */
+    public Optional<Run.Progress> last(String name, Run.Kind kind) {
         return runs.last(name, kind);
     }
 
-    /** The projection's last run of either kind. */
-    public Optional<Run> last(String name) {
+    /** The projection's last run of either kind, on any instance. */
+    public Optional<Run.Progress> last(String name) {
         return runs.last(name);
+    }
+
+    @Override
+    public void close() {
+        runs.close();
     }
 
     /**
      * Starts rebuilding the projection and returns the run, unless a rebuild or a verification of it is
-     * running: then empty. By {@link RebuildMethod#SQL}, the statements write the events up to the head
+     * running on any instance: then that one's progress. By {@link RebuildMethod#SQL}, the statements write the events up to the head
      * as it is now, and the handlers the rest.
      */
-    public Optional<Run> rebuild(String name, RebuildMethod method) {
+    public Claim rebuild(String name, RebuildMethod method) {
         ProjectionDefinition projection = projections.get(name);
         if (!projection.methods().contains(method)) {
             throw new IllegalArgumentException("The projection " + name + " cannot be rebuilt by " + method);
@@ -104,14 +117,14 @@ public class ProjectionRebuilder {
 
     /**
      * Starts verifying the projection against a fresh replay of its handlers and returns the run, unless
-     * a rebuild or a verification of it is running: then empty.
+     * a rebuild or a verification of it is running on any instance: then that one's progress.
      */
-    public Optional<Run> verify(String name) {
+    public Claim verify(String name) {
         ProjectionDefinition projection = projections.get(name);
         // Always by the handlers: a verification is what checks a set-based rebuild.
         return start(projection, Run.Kind.VERIFICATION, RebuildMethod.HANDLERS, head(), run -> {
             try {
-                String schema = "verify_" + schemaName(projection);
+                String schema = "verify_" + schemaName(projection, run.id());
                 Replay replay = new Replay(projection, schema, storage, batch, dataSource, run);
                 run.done(SnapshotVerification.verify(projection, schema, replay, dataSource, transaction, writers));
             } catch (RuntimeException e) {
@@ -121,13 +134,15 @@ public class ProjectionRebuilder {
         });
     }
 
-    private Optional<Run> start(ProjectionDefinition projection, Run.Kind kind, RebuildMethod method, long head,
-                                Consumer<Run> work) {
+    private Claim start(ProjectionDefinition projection, Run.Kind kind, RebuildMethod method, long head,
+                        Consumer<Run> work) {
         long total = JdbcClient.create(dataSource)
                 .sql("SELECT count(*) FROM domainevententry WHERE global_index <= :head")
                 .param("head", head).query(Long.class).single();
-        Optional<Run> claimed = runs.claim(projection.name(), kind, method, total);
-        claimed.ifPresent(run -> {
+        Runs.Claimed claimed = runs.claim(projection.name(), kind, method, total);
+        // An abandoned run's instance is gone: what it left behind is no one's.
+        claimed.abandoned().forEach(id -> scratchSchemas(projection, id).forEach(s -> Copy.drop(dataSource, s)));
+        claimed.claim().run().ifPresent(run -> {
             try {
                 runThreads.execute(() -> work.accept(run));
             } catch (RuntimeException e) {
@@ -135,11 +150,11 @@ public class ProjectionRebuilder {
                 throw e;
             }
         });
-        return claimed;
+        return claimed.claim();
     }
 
     private void rebuild(ProjectionDefinition projection, RebuildMethod method, Run run, long head) {
-        String schema = "rebuild_" + schemaName(projection);
+        String schema = "rebuild_" + schemaName(projection, run.id());
         try {
             Copy copy = Copy.create(projection, schema, method == RebuildMethod.HANDLERS, dataSource, transaction);
             Replay replay = new Replay(projection, schema, storage, batch, dataSource, run);
@@ -155,7 +170,10 @@ public class ProjectionRebuilder {
             phases.ended("replayed");
             copy.finish(writers);
             phases.ended("logged and indexed");
-            copy.swap(() -> replay.rest(token));
+            copy.swap(() -> {
+                runs.hold(run);
+                replay.rest(token);
+            });
             phases.ended("swapped");
             run.done(null);
             Run.Progress done = run.progress();
@@ -168,8 +186,16 @@ public class ProjectionRebuilder {
         }
     }
 
-    private static String schemaName(ProjectionDefinition projection) {
-        return projection.name().replace('-', '_');
+    /** The part of a run's scratch schemas' names that is the projection's and the run's, unique per run. */
+    private static String schemaName(ProjectionDefinition projection, long run) {
+        return projection.name().replace('-', '_') + "_" + run;
+    }
+
+    /** Every scratch schema a run of the projection may leave: its copy, the one retired by a swap, a verification's. */
+    static List<String> scratchSchemas(ProjectionDefinition projection, long run) {
+        String name = schemaName(projection, run);
+        return List.of("rebuild_" + name, Copy.RETIRED + "rebuild_" + name, "verify_" + name,
+                "verify_" + name + SnapshotVerification.LIVE);
     }
 
     /** Where a rebuild's time goes, for the log: each phase's seconds. */

@@ -21,12 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SnapshotVerification {
 
+    /** The suffix of the schema the live tables are copied aside into. */
+    static final String LIVE = "_live";
+
     private SnapshotVerification() {
     }
 
     static Verification verify(ProjectionDefinition projection, String schema, Replay replay, DataSource dataSource,
                                TransactionTemplate transaction, Writers writers) {
-        String live = schema + "_live";
+        String live = schema + LIVE;
         try {
             Copy.create(projection, schema, true, dataSource, transaction);
             // The snapshot's transaction copies the live tables aside and stays open, suspended, while
