@@ -18,8 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,6 +31,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -159,6 +162,12 @@ final class DatabaseBackup {
                 .locations("classpath:db/migration")
                 .target(MigrationVersion.fromVersion(version))
                 .load();
+        MigrationVersion latest = Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).max(MigrationVersion::compareTo).orElse(MigrationVersion.EMPTY);
+        if (MigrationVersion.fromVersion(version).compareTo(latest) > 0) {
+            throw new BackupException("The backup's schema is at version " + version + ", beyond this service's "
+                    + latest.getVersion() + ": restore it with the version of the service that took it");
+        }
         flyway.migrate();
         String reached = flyway.info().current() == null ? null : flyway.info().current().getVersion().getVersion();
         if (!version.equals(reached)) {
