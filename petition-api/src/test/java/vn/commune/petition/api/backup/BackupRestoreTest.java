@@ -51,7 +51,8 @@ class BackupRestoreTest {
 
     private static ConfigurableApplicationContext start(Path data) {
         return new SpringApplicationBuilder(PetitionApplication.class)
-                .run("--server.port=0", "--petition.db.data-dir=" + data, "--logging.level.root=WARN");
+                .run("--server.port=0", "--petition.db.data-dir=" + data, "--logging.level.root=WARN",
+                        "--logging.level.vn.commune.petition.api.backup=INFO");
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -112,6 +113,11 @@ class BackupRestoreTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as(port, "inspector").get(YEAR)
                     .json().path("received").asLong()).isEqualTo(PETITIONS));
             before = everything(port, ids);
+
+            assertThat(command("--petition.db.data-dir=" + original, "--petition.backup.to=" + dir.resolve("refused.zip")))
+                    .as("the command leaves alone the database of a running service").isEqualTo(1);
+            assertThat(dir.resolve("refused.zip")).doesNotExist();
+            assertThat(Api.as(port, "inspector").get(YEAR).status()).as("which goes on answering").isEqualTo(200);
 
             assertThat(Api.as(port, "inspector").get("/api/admin/backup").status()).isEqualTo(403);
             long started = System.nanoTime();
