@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +177,67 @@ class BackupRestoreTest {
             assertThat(verification.path("status").asText()).isEqualTo("OK");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Api.as(port, "inspector").get(YEAR)
                     .json().path("received").asLong()).isEqualTo(PETITIONS + 1));
+        }
+    }
+
+    /**
+     * Taken while petitions are being received, the backup is one moment of the database: whatever it
+     * holds of a petition, it holds whole (its event, its hash, its view, its count), so the restored
+     * chain verifies, every stored petition has its view and is counted, and the next reference number
+     * is one no petition of the backup has.
+     */
+    @Test
+    void a_backup_taken_while_petitions_are_received_is_one_moment_of_the_database() throws Exception {
+        Path original = dir.resolve("busy");
+        Path restored = dir.resolve("busy-restored");
+        Path file = dir.resolve("busy.zip");
+        try (ConfigurableApplicationContext first = start(original)) {
+            int port = port(first);
+            AtomicBoolean receiving = new AtomicBoolean(true);
+            AtomicInteger received = new AtomicInteger();
+            Thread writer = new Thread(() -> {
+                while (receiving.get()) {
+                    if (Api.officer(port).post("/api/petitions", Api.petition("2024-05-02", "FEEDBACK", "Điện"))
+                            .status() == 201) {
+                        received.incrementAndGet();
+                    }
+                }
+            });
+            writer.start();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> received.get() >= 20);
+                HttpResponse<Path> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/admin/backup"))
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofFile(file));
+                assertThat(response.statusCode()).isEqualTo(200);
+                int atBackup = received.get();
+                await().atMost(Duration.ofSeconds(60)).until(() -> received.get() >= atBackup + 10);
+            } finally {
+                receiving.set(false);
+                writer.join();
+            }
+            log.info("{} petitions received while the backup was taken", received.get());
+        }
+        assertThat(command("--petition.db.data-dir=" + restored, "--petition.restore.from=" + file)).isEqualTo(0);
+        long events = rows(manifest(file), "domainevententry");
+        assertThat(rows(manifest(file), "petition_view")).isEqualTo(events);
+        assertThat(rows(manifest(file), "event_hash")).isEqualTo(events);
+
+        try (ConfigurableApplicationContext second = start(restored)) {
+            int port = port(second);
+            Api inspector = Api.as(port, "inspector");
+            JsonNode verification = inspector.get("/api/audit/verification").json();
+            assertThat(verification.path("status").asText()).as(verification.toString()).isEqualTo("OK");
+            assertThat(verification.path("eventsChecked").asLong()).isEqualTo(events);
+            long total = inspector.get("/api/petitions?size=1").json().path("total").asLong();
+            assertThat(total).isEqualTo(events);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(inspector
+                    .get("/api/counts?from=2024-05-01&to=2024-05-31").json().path("received").asLong()).isEqualTo(total));
+            String next = Api.officer(port).post("/api/petitions", Api.petition("2024-05-03", "FEEDBACK", "Điện"))
+                    .text("reference");
+            assertThat(Integer.parseInt(next.substring(5))).as("a number no restored petition has").isGreaterThan((int) total);
         }
     }
 
