@@ -99,6 +99,8 @@ public class SecurityConfiguration {
                             Role.OFFICER, Role.CHAIR, Role.INSPECTOR);
                     a.requestMatchers(POST, CHAIR_DECISIONS).hasRole(chair);
                     read(a, new String[] {"/api/petitions/*/verification"}, Role.INSPECTOR, Role.CHAIR);
+                    // A backup of the whole database: every petitioner's data, so the admin alone (README, Backups).
+                    read(a, new String[] {"/api/admin/backup"}, Role.ADMIN);
                     read(a, new String[] {"/api/admin/projections", "/api/admin/projections/*/verification",
                             "/api/admin/projections/*/rebuild", "/api/admin/dead-letters"}, Role.ADMIN, Role.INSPECTOR);
                     a.requestMatchers(POST, "/api/admin/projections/*/verification").hasAnyRole(admin, inspector);

@@ -233,6 +233,7 @@ final class Endpoints {
                 post("/api/admin/projections/{name}/verification", "inspector", Fixture.PROJECTION),
                 get("/api/admin/projections/{name}/verification", "inspector", Fixture.PROJECTION),
                 get("/api/admin/dead-letters", "admin", Fixture.NONE),
+                get("/api/admin/backup", "admin", Fixture.NONE),
                 post("/api/admin/dead-letters/{group}/retry", "admin", Fixture.DEAD_LETTER_GROUP),
                 post("/api/petitions/{id}/lookup-code", "officer", Fixture.RECEIVED),
                 get("/api/petitions/{id}/handed-over", "inspector", Fixture.SCANNED),

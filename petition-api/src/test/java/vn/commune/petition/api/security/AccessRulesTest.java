@@ -148,6 +148,13 @@ class AccessRulesTest {
     }
 
     @Test
+    void only_an_admin_takes_a_backup_since_it_holds_every_petitioner() {
+        assertThat(allowed("GET", "/api/admin/backup")).containsExactly("ADMIN");
+        assertThat(allowed("HEAD", "/api/admin/backup")).containsExactly("ADMIN");
+        assertThat(allowed("POST", "/api/admin/backup")).isEmpty();
+    }
+
+    @Test
     void a_page_no_rule_names_is_denied_to_every_role_and_the_public_ones_are_few() {
         assertThat(allowed("GET", "/nothing-here")).isEmpty();
         assertThat(allowed("POST", "/petitions/" + UUID.randomUUID())).isEmpty();
