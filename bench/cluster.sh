@@ -215,7 +215,7 @@ PostgreSQL (the bundled binaries, fsync on) and two instances of the service (\`
 | what | measured |
 |---|---|
 | receipts per second, one instance | $one |
-| receipts per second, two instances in turn | $two |
+| receipts per second, two instances (4 connections each) | $two |
 | counts lag under the two-instance load, p50 / p99 ms (the owner's \`petition.projection.lag\`) | $lag |
 | counts failover: SIGKILL of the owner to lag under 200 ms on the survivor, ms (each kill) | ${FAILOVERS[*]} |
 | acknowledged receipts / missing / stored / counted | $ACKED / $missing / $stored / $counted |
