@@ -150,14 +150,8 @@ one_each=$(grep -c '^200 409 $' "$WORK/pairs" || true)
 both_down=$(grep -vc '^200 409 $' "$WORK/pairs" || true)
 errors=$(grep -c '^5' "$STATUS" || true)
 unavailable=$(grep -c '^000$' "$STATUS" || true)
-VERIFICATION="http://127.0.0.1:$P/api/admin/projections/counts/verification"
-curl -s -o /dev/null -u inspector:inspector -X POST "$VERIFICATION"
-for _ in $(seq 1 120); do
-  progress=$(curl -s -u inspector:inspector "$VERIFICATION")
-  echo "$progress" | grep -q '"state":"RUNNING"' || break; sleep 1
-done
-verify=$(echo "$progress" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-chains=$(curl -s -u inspector:inspector "http://127.0.0.1:$P/api/audit/verification" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
+verify=$(verify_counts $P)
+chains=$(verify_chains $P)
 dead=$(curl -s -u admin:admin "http://127.0.0.1:$P/api/admin/dead-letters")
 
 # Both asked to rebuild the counts at once: one runs, the other says so.

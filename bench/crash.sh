@@ -39,14 +39,8 @@ for _ in $(seq 1 60); do
   stored=$(curl -s -u inspector:inspector "http://127.0.0.1:$PORT/api/petitions?from=2024-05-02&to=2024-05-02&size=1" | sed 's/.*"total":\([0-9]*\).*/\1/')
   [ "$received" = "$stored" ] && break; sleep 1
 done
-VERIFICATION=http://127.0.0.1:$PORT/api/admin/projections/counts/verification
-curl -s -o /dev/null -u inspector:inspector -X POST "$VERIFICATION"
-for _ in $(seq 1 120); do
-  progress=$(curl -s -u inspector:inspector "$VERIFICATION")
-  echo "$progress" | grep -q '"state":"RUNNING"' || break; sleep 1
-done
-verify=$(echo "$progress" | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
-chains=$(curl -s -u inspector:inspector http://127.0.0.1:$PORT/api/audit/verification | sed 's/.*"status":"\([A-Z]*\)".*/\1/')
+verify=$(verify_counts $PORT)
+chains=$(verify_chains $PORT)
 kill $APP; wait $APP 2>/dev/null || true
 echo "acknowledged $ACKED, missing after restart $missing, stored $stored, counted $received, counts vs rebuild $verify, audit chains $chains"
 [ "$missing" = 0 ] && [ "$received" = "$stored" ] && [ "$stored" -ge "$ACKED" ] && [ "$verify" = MATCH ] && [ "$chains" = OK ] \

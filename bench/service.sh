@@ -25,3 +25,21 @@ start_service() {
   echo "FAIL: the service did not start (see $log)"
   exit 1
 }
+
+# verify_counts PORT: verifies the counts against a replay of the handlers; prints the verification's
+# status (MATCH when they agree).
+verify_counts() {
+  local url="http://127.0.0.1:$1/api/admin/projections/counts/verification" progress=""
+  curl -s -o /dev/null -u inspector:inspector -X POST "$url"
+  for _ in $(seq 1 120); do
+    progress=$(curl -s -u inspector:inspector "$url")
+    echo "$progress" | grep -q '"state":"RUNNING"' || break
+    sleep 1
+  done
+  echo "$progress" | sed 's/.*"status":"\([A-Z]*\)".*/\1/'
+}
+
+# verify_chains PORT: the audit chains' verification status (OK when every chain verifies).
+verify_chains() {
+  curl -s -u inspector:inspector "http://127.0.0.1:$1/api/audit/verification" | sed 's/.*"status":"\([A-Z]*\)".*/\1/'
+}
