@@ -26,6 +26,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.domain.dossier.Dossier;
 import vn.commune.petition.domain.petition.Petition;
 import vn.commune.petition.domain.session.ReceptionSession;
@@ -169,9 +170,10 @@ public class AxonConfiguration {
                 .configureAggregate(Dossier.class);
     }
 
+    /** Who recorded a command, and their commune (Communes), go from the command to each of its events. */
     @Bean
     CorrelationDataProvider recordedByProvider() {
-        return new SimpleCorrelationDataProvider(PetitionHistoryQuery.RECORDED_BY);
+        return new SimpleCorrelationDataProvider(PetitionHistoryQuery.RECORDED_BY, Communes.METADATA);
     }
 
     /** Axon's own, which it declares only when no other provider is. */

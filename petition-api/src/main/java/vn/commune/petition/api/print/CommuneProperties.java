@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.commune.petition.api.security.Communes;
 
 /**
  * The commune ({@code petition.commune}): its name and its kind (xã, phường, đặc khu), from which every
@@ -23,10 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param place the place name of the date line ("Tân Lập, ngày 05 tháng 3 năm 2024"); by default the name
  * @param symbol the issuing body's part of each symbol ("UBND" in "12/TB-UBND")
  * @param signatory who signs
+ * @param code the commune's code (mã đơn vị hành chính, five digits; blank: none), which the events of
+ *             its accounts carry ({@code Communes}); events that carry none are this commune's
  */
 @ConfigurationProperties("petition.commune")
 public record CommuneProperties(String name, CommuneKind kind, String superiorBody, String address, String phone,
-                                String place, String symbol, Signatory signatory) {
+                                String place, String symbol, Signatory signatory, String code) {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -51,6 +54,11 @@ public record CommuneProperties(String name, CommuneKind kind, String superiorBo
         place = orElse(place, name.isEmpty() ? "……" : name);
         symbol = orElse(symbol, "UBND");
         signatory = signatory == null ? new Signatory(null, null, null) : signatory;
+        code = orElse(code, "");
+        if (!code.isEmpty() && !Communes.isCode(code)) {
+            throw new IllegalArgumentException("petition.commune.code is the commune's code of five digits"
+                    + " (mã đơn vị hành chính), not \"" + code + "\"");
+        }
     }
 
     /** The commune as the law names it: "xã Tân Lập", "phường Ba Đình", "đặc khu Côn Đảo"; "Tân Lập commune" in English. */

@@ -12,7 +12,10 @@ public record AccountsProperties(List<Account> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** One account: its username, password hash ({@code {bcrypt}$2a$...}) and roles. */
-    public record Account(String username, String password, Set<Role> roles) {
+    /**
+     * One account: its username, password hash ({@code {bcrypt}$2a$...}), roles, and the code of its
+     * commune (blank: the configured one, {@code petition.commune.code}; see Communes).
+     */
+    public record Account(String username, String password, Set<Role> roles, String commune) {
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.api.write.Idempotency.StoredResponse;
 import vn.commune.petition.projections.history.PetitionHistoryQuery;
 
@@ -24,13 +25,15 @@ public class Writes {
     private final CommandGateway commands;
     private final Idempotency idempotency;
     private final ObjectMapper json;
+    private final Communes communes;
 
     public Writes(TransactionTemplate transaction, CommandGateway commands, Idempotency idempotency,
-                  ObjectMapper json) {
+                  ObjectMapper json, Communes communes) {
         this.transaction = transaction;
         this.commands = commands;
         this.idempotency = idempotency;
         this.json = json;
+        this.communes = communes;
     }
 
     /**
@@ -55,10 +58,16 @@ public class Writes {
                 : fresh.get();
     }
 
-    /** Sends a command in the current transaction, recording the signed-in user on its events. */
+    /**
+     * Sends a command in the current transaction, recording on its events the signed-in user and the
+     * user's commune (none when no commune is configured: see Communes).
+     */
     public void send(Object command) {
+        String user = currentUser();
+        String commune = communes.of(user);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .withMetaData(Map.of(PetitionHistoryQuery.RECORDED_BY, currentUser())));
+                .withMetaData(commune.isEmpty() ? Map.of(PetitionHistoryQuery.RECORDED_BY, user)
+                        : Map.of(PetitionHistoryQuery.RECORDED_BY, user, Communes.METADATA, commune)));
     }
 
     private static String currentUser() {

@@ -16,7 +16,7 @@ class CommunePropertiesTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private static CommuneProperties commune(String name, CommuneKind kind) {
-        return new CommuneProperties(name, kind, null, null, null, null, null, null);
+        return new CommuneProperties(name, kind, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -70,7 +70,7 @@ class CommunePropertiesTest {
     @Test
     void a_place_and_an_address_configured_are_kept() {
         CommuneProperties commune = new CommuneProperties("Tân Lập", CommuneKind.XA, "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ",
-                "Nhà văn hóa thôn Đồng Tâm", null, "Đồng Tâm", null, null);
+                "Nhà văn hóa thôn Đồng Tâm", null, "Đồng Tâm", null, null, null);
         assertThat(commune.place()).isEqualTo("Đồng Tâm");
         assertThat(commune.address()).isEqualTo("Nhà văn hóa thôn Đồng Tâm");
         assertThat(commune.superiorBody()).isEqualTo("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ");
