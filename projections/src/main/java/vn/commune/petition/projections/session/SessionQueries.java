@@ -50,12 +50,7 @@ public class SessionQueries {
 
     /** The days in [from, to] on which a session was held. */
     public List<LocalDate> daysHeld(LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT DISTINCT held_on FROM reception_session WHERE held_on BETWEEN :from AND :to"
-                        + " ORDER BY held_on")
-                .param("from", from)
-                .param("to", to)
-                .query(LocalDate.class)
-                .list();
+        return days(from, to, "");
     }
 
     /**
@@ -63,8 +58,13 @@ public class SessionQueries {
      * delegated): what the monthly minimum of Luật 136/2025/QH15 counts.
      */
     public List<LocalDate> periodicDaysInPerson(LocalDate from, LocalDate to) {
+        return days(from, to, " AND kind = 'PERIODIC' AND hosted_in_person");
+    }
+
+    /** The days in [from, to] with a session that also meets {@code condition} (SQL from this class only). */
+    private List<LocalDate> days(LocalDate from, LocalDate to, String condition) {
         return jdbc.sql("SELECT DISTINCT held_on FROM reception_session WHERE held_on BETWEEN :from AND :to"
-                        + " AND kind = 'PERIODIC' AND hosted_in_person ORDER BY held_on")
+                        + condition + " ORDER BY held_on")
                 .param("from", from)
                 .param("to", to)
                 .query(LocalDate.class)
