@@ -16,6 +16,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.commune.petition.api.database.TransactionBounds;
 import vn.commune.petition.api.eventstore.AxonConfiguration;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.counts.CountsProjection;
 import vn.commune.petition.projections.petition.PetitionViewProjection;
 import vn.commune.petition.projections.rebuild.ProjectionDefinition;
@@ -49,6 +50,7 @@ class RebuildConfiguration {
     ProjectionRebuilder projectionRebuilder(DataSource dataSource, PlatformTransactionManager transactions,
                                             AxonConfiguration.StorageEngines engines, Clock clock,
                                             @Qualifier("projectionObjectMapper") ObjectMapper json,
+                                            EventCommune communes,
                                             @Value("${petition.rebuild.batch-size:" + ProjectionRebuilder.BATCH + "}")
                                             int batch,
                                             @Qualifier("projectionRunThreads") ThreadPoolTaskExecutor runThreads,
@@ -70,12 +72,13 @@ class RebuildConfiguration {
                         // first): the swap locks them in this order, and a batch of the live processor
                         // then never holds one while waiting for another the swap holds.
                         List.of("count_fact", "count_petition", "count_mediation"),
-                        writes -> new CountsProjection(writes, clock, new SimpleMeterRegistry()),
-                        CountsProjection.SET_BASED_REBUILD),
+                        writes -> new CountsProjection(writes, clock, new SimpleMeterRegistry(), communes),
+                        CountsProjection.SET_BASED_REBUILD, communes),
                 new ProjectionDefinition(PetitionViewProjection.PROCESSING_GROUP, List.of("petition_view"),
-                        writes -> new PetitionViewProjection(writes, json), PetitionViewProjection.SET_BASED_REBUILD),
+                        writes -> new PetitionViewProjection(writes, json, communes), PetitionViewProjection.SET_BASED_REBUILD,
+                        communes),
                 new ProjectionDefinition(SessionProjection.PROCESSING_GROUP,
-                        List.of("reception_session", "reception_visit"), SessionProjection::new)));
+                        List.of("reception_session", "reception_visit"), writes -> new SessionProjection(writes, communes))));
     }
 
     private static ThreadPoolTaskExecutor threads(String name, int size, int queue) {

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.commune.petition.api.database.CommuneScope;
 
 /**
  * A backup of the whole database while the service runs (ADMIN): taken into a temporary file readable
@@ -48,7 +49,9 @@ class BackupController {
         try {
             MessageDigest sha256 = sha256();
             BackupManifest manifest;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+            // The whole database, every commune's rows: read as the owner, outside the admin's commune scope.
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256);
+                 CommuneScope.Opened owner = CommuneScope.owner()) {
                 manifest = backup.write(dataSource, out);
             }
             log.info("Backup of {} tables, {} bytes, taken in {} ms", manifest.tables().size(), Files.size(file),

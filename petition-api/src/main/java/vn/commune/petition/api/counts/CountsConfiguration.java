@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.counts.CountsProjection;
 import vn.commune.petition.projections.rebuild.UnitOfWorkDeferredWrites;
 
@@ -17,8 +18,9 @@ import vn.commune.petition.projections.rebuild.UnitOfWorkDeferredWrites;
 class CountsConfiguration {
 
     @Bean
-    CountsProjection countsProjection(UnitOfWorkDeferredWrites writes, Clock clock, MeterRegistry meters) {
-        return new CountsProjection(writes, clock, meters);
+    CountsProjection countsProjection(UnitOfWorkDeferredWrites writes, Clock clock, MeterRegistry meters,
+                                      EventCommune communes) {
+        return new CountsProjection(writes, clock, meters, communes);
     }
 
     @Bean

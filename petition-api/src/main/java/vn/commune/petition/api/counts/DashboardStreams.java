@@ -3,6 +3,7 @@ package vn.commune.petition.api.counts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.api.report.ReportPeriod;
 
 /**
@@ -23,7 +25,7 @@ import vn.commune.petition.api.report.ReportPeriod;
  * When the counts change (CountsChanges), the figures of each period shown are read once and
  * rendered once per language, at most every {@value #TICK_MILLIS} ms, and sent to every dashboard
  * showing them where they changed: a step recorded anywhere reaches every open page within a second,
- * and a burst of steps costs one reading per period, not one per page.
+ * and a burst of steps costs one reading per period (and set of communes seen), not one per page.
  */
 @Component
 class DashboardStreams implements DisposableBean {
@@ -40,17 +42,23 @@ class DashboardStreams implements DisposableBean {
 
         final ReportPeriod period;
         final Locale locale;
+        /** The communes its account sees (CommuneScope): its figures are theirs alone. */
+        final List<String> communes;
         final SseEmitter emitter;
         String sent;
 
-        Subscriber(ReportPeriod period, Locale locale, SseEmitter emitter) {
+        Subscriber(ReportPeriod period, Locale locale, List<String> communes, SseEmitter emitter) {
             this.period = period;
             this.locale = locale;
+            this.communes = communes;
             this.emitter = emitter;
         }
     }
 
-    private record Shown(ReportPeriod period, Locale locale) {
+    private record Seen(ReportPeriod period, List<String> communes) {
+    }
+
+    private record Shown(Seen seen, Locale locale) {
     }
 
     private final Dashboard dashboard;
@@ -71,13 +79,20 @@ class DashboardStreams implements DisposableBean {
         ticker.scheduleWithFixedDelay(this::keepAlive, 15, 15, TimeUnit.SECONDS);
     }
 
-    /** A stream of {@code period}'s figures in {@code locale}; null when too many are open already. */
+    /**
+     * A stream of {@code period}'s figures in {@code locale}, of the communes the request opening it sees;
+     * null when too many are open already.
+     */
     SseEmitter open(ReportPeriod period, Locale locale) {
+        List<String> communes = CommuneScope.current();
+        if (communes == null) {
+            throw new IllegalStateException("A dashboard is opened by a request, in its communes' scope");
+        }
         if (subscribers.size() >= MOST) {
             return null;
         }
         SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
-        Subscriber subscriber = new Subscriber(period, locale, emitter);
+        Subscriber subscriber = new Subscriber(period, locale, communes, emitter);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -105,12 +120,13 @@ class DashboardStreams implements DisposableBean {
         if (!changed.getAndSet(false) || subscribers.isEmpty()) {
             return;
         }
-        Map<ReportPeriod, Dashboard.Figures> figures = new HashMap<>();
+        Map<Seen, Dashboard.Figures> figures = new HashMap<>();
         Map<Shown, String> rendered = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
             try {
-                String html = rendered.computeIfAbsent(new Shown(subscriber.period, subscriber.locale),
-                        shown -> render(figures.computeIfAbsent(shown.period(), dashboard::figures), shown.locale()));
+                Seen seen = new Seen(subscriber.period, subscriber.communes);
+                String html = rendered.computeIfAbsent(new Shown(seen, subscriber.locale),
+                        shown -> render(figures.computeIfAbsent(seen, this::figures), shown.locale()));
                 if (!html.equals(subscriber.sent)) {
                     subscriber.emitter.send(SseEmitter.event().name("figures").data(html));
                     subscriber.sent = html;
@@ -123,6 +139,11 @@ class DashboardStreams implements DisposableBean {
                 return;
             }
         }
+    }
+
+    /** The figures of a period as the communes' own requests see them. */
+    private Dashboard.Figures figures(Seen seen) {
+        return CommuneScope.within(seen.communes(), () -> dashboard.figures(seen.period()));
     }
 
     /** A comment line now and then, so that a closed page is noticed and its stream dropped. */

@@ -10,6 +10,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.projections.counts.CountsProjection;
 
 /**
@@ -52,8 +53,17 @@ public class EventGaps {
                 .orElse(0L);
     }
 
-    /** Seconds since the oldest transaction still open on this database began (0 when none is). */
+    /**
+     * Seconds since the oldest transaction still open on this database began (0 when none is). Read as
+     * the owner, outside any commune scope: the role of a request sees no other session's transaction.
+     */
     public double oldestTransactionSeconds() {
+        try (CommuneScope.Opened owner = CommuneScope.owner()) {
+            return oldestTransaction();
+        }
+    }
+
+    private double oldestTransaction() {
         return jdbc.sql("""
                         SELECT COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - min(xact_start)), 0)
                           FROM pg_stat_activity

@@ -79,7 +79,8 @@ public record CommuneProperties(String name, CommuneKind kind, String superiorBo
         return ("Ủy ban nhân dân " + unit(VIETNAMESE)).toUpperCase(VIETNAMESE);
     }
 
-    private static String unit(String name, CommuneKind kind, Locale locale) {
+    /** A commune as the law names it, from its name and kind (see {@link #unit(Locale)}). */
+    public static String unit(String name, CommuneKind kind, Locale locale) {
         if (name.isEmpty()) {
             return english(locale) ? "the " + kind.word(locale) : kind.word(locale);
         }

@@ -71,8 +71,9 @@ class ReportPageTest extends BrowserTest {
     void a_report_whose_figures_do_not_add_up_shows_the_failed_check_and_no_download() throws Exception {
         // A closure the counts hold without the deadline it closed against: closed, but neither early,
         // on time nor late, so "closed = early + on time + late" fails for its period.
-        jdbc.update("INSERT INTO count_petition (petition_id, received_on, kind, channel, field, closed_on, closed_as)"
-                + " VALUES (?, DATE '2006-03-02', 'FEEDBACK', 'POST', 'Môi trường', DATE '2006-03-20', 'RESOLVED')",
+        jdbc.update("INSERT INTO count_petition (petition_id, received_on, kind, channel, field, closed_on, closed_as,"
+                + " commune) VALUES (?, DATE '2006-03-02', 'FEEDBACK', 'POST', 'Môi trường', DATE '2006-03-20',"
+                + " 'RESOLVED', '')",
                 UUID.randomUUID().toString());
         SignInPage.open(browser).signInAs("inspector");
         browser.open("/reports?year=2006&quarter=1");

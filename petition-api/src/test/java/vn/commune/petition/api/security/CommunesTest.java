@@ -2,7 +2,10 @@ package vn.commune.petition.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,13 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
+import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.api.print.CommuneKind;
 import vn.commune.petition.api.print.CommuneProperties;
 
 /**
  * Every event carries the commune of the account that recorded it: the account's own, else the
  * configured one; an event that carries none is the configured commune's, and nothing stored is
- * rewritten: the chains still verify.
+ * rewritten: the chains still verify. A commune's requests see its rows alone, kept so by the
+ * database itself; the province's inspector sees both communes, together and each on its own.
  */
 @PetitionServiceTest
 @TestPropertySource(properties = {
@@ -36,7 +41,15 @@ import vn.commune.petition.api.print.CommuneProperties;
     "petition.security.users[1].commune=10106",
     "petition.security.users[2].username=inspector",
     "petition.security.users[2].password={bcrypt}$2a$10$tsvKoQoPUEXh1Rm.FXJ/x.ozzwkYmVxCWbG4L8y2lbQH.LrsjHRMK",
-    "petition.security.users[2].roles=INSPECTOR"})
+    "petition.security.users[2].roles=INSPECTOR",
+    // The province's inspector, who oversees both communes ("inspector" as its password too).
+    "petition.province.code=25",
+    "petition.province.communes[0].code=10106",
+    "petition.province.communes[0].name=Hòa Bình",
+    "petition.security.users[3].username=tinh",
+    "petition.security.users[3].password={bcrypt}$2a$10$tsvKoQoPUEXh1Rm.FXJ/x.ozzwkYmVxCWbG4L8y2lbQH.LrsjHRMK",
+    "petition.security.users[3].roles=INSPECTOR,ADMIN",
+    "petition.security.users[3].commune=25"})
 class CommunesTest {
 
     @LocalServerPort
@@ -76,6 +89,117 @@ class CommunesTest {
         receive(Api.as(port, "canbo", "officer"));
         Api.Response verified = Api.as(port, "inspector").get("/api/audit/verification");
         assertThat(verified.text("status")).as(verified.toString()).isEqualTo("OK");
+    }
+
+    @Test
+    void a_commune_sees_and_steps_on_its_own_petitions_only() {
+        String ours = receive(Api.officer(port));
+        String theirs = receive(Api.as(port, "canbo", "officer"));
+        Api.Response read = Api.officer(port).get("/api/petitions/" + theirs);
+        assertThat(read.status()).as(read.toString()).isEqualTo(404);
+        assertThat(Api.as(port, "canbo", "officer").get("/api/petitions/" + ours).status()).isEqualTo(404);
+        assertThat(Api.officer(port).get("/api/petitions/" + theirs + "/history").status()).isEqualTo(404);
+        assertThat(Api.officer(port).get("/api/petitions?from=2026-10-01&to=2026-10-31").body())
+                .contains(ours).doesNotContain(theirs);
+
+        Api.Response step = Api.officer(port).post("/api/petitions/" + theirs + "/dialogues",
+                Map.of("heldOn", "2026-10-08"));
+        assertThat(step.status()).as(step.toString()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregate_identifier = :id")
+                .param("id", theirs).query(Long.class).single()).as("nothing written").isEqualTo(1);
+        assertThat(Api.as(port, "canbo", "officer").get("/api/petitions/" + theirs).status())
+                .as("its own commune's officer sees it").isEqualTo(200);
+    }
+
+    @Test
+    void the_database_keeps_a_request_on_its_communes_rows_whatever_the_query() {
+        receive(Api.officer(port));
+        receive(Api.as(port, "canbo", "officer"));
+        String everyCommune = "SELECT count(DISTINCT commune) FROM petition_view";
+        assertThat(jdbc.sql(everyCommune).query(Long.class).single()).as("outside a request: the owner").isEqualTo(2);
+        assertThat(CommuneScope.within(List.of("10106"), () -> jdbc.sql(
+                "SELECT DISTINCT commune FROM petition_view").query(String.class).list()))
+                .as("a query that forgot its commune").containsExactly("10106");
+        assertThat(CommuneScope.within(List.of(), () -> jdbc.sql("SELECT count(*) FROM petition_view")
+                .query(Long.class).single())).as("a scope of no commune sees nothing").isZero();
+        for (String table : List.of("count_petition", "count_fact", "reception_session", "one_stop_dossier")) {
+            assertThat(CommuneScope.within(List.of("10106"), () -> jdbc.sql(
+                    "SELECT count(*) FROM " + table + " WHERE commune <> '10106'").query(Long.class).single()))
+                    .as(table).isZero();
+        }
+        assertThatThrownBy(() -> CommuneScope.within(List.of("10106"), () -> jdbc.sql("""
+                INSERT INTO count_petition (petition_id, received_on, kind, channel, field, commune)
+                VALUES ('x', DATE '2026-10-06', 'COMPLAINT', 'POST', 'Đất đai', '10105')""").update()))
+                .as("nor write another's").rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void the_provinces_inspector_sees_both_communes_together_and_each_on_its_own() {
+        receive(Api.officer(port));
+        receive(Api.as(port, "canbo", "officer"));
+        String period = "/api/counts?from=2026-10-01&to=2026-10-31";
+        JsonNode province = Api.as(port, "tinh", "inspector").with("Accept-Language", "vi").get(period).json();
+        long tanLap = Api.officer(port).get(period).json().get("received").asLong();
+        long hoaBinh = Api.as(port, "canbo", "officer").get(period).json().get("received").asLong();
+        assertThat(tanLap).isPositive();
+        assertThat(hoaBinh).isPositive();
+        assertThat(province.get("received").asLong()).isEqualTo(tanLap + hoaBinh);
+        assertThat(province.get("communes")).hasSize(2);
+        assertThat(province.get("communes").get(0).get("code").asText()).isEqualTo("10105");
+        assertThat(province.get("communes").get(0).get("name").asText()).isEqualTo("xã Tân Lập");
+        assertThat(province.get("communes").get(0).get("counts").get("received").asLong()).isEqualTo(tanLap);
+        assertThat(province.get("communes").get(1).get("name").asText()).isEqualTo("xã Hòa Bình");
+        assertThat(province.get("communes").get(1).get("counts").get("received").asLong()).isEqualTo(hoaBinh);
+        assertThat(Api.officer(port).get(period).json().has("communes")).as("one commune: no breakdown").isFalse();
+    }
+
+    @Test
+    void reference_numbers_run_per_commune_and_per_year() {
+        int before = number(Api.officer(port));
+        int theirs = number(Api.as(port, "canbo", "officer"));
+        assertThat(number(Api.as(port, "canbo", "officer"))).isEqualTo(theirs + 1);
+        assertThat(number(Api.officer(port))).as("the other commune's receipts took none of ours").isEqualTo(before + 1);
+    }
+
+    private int number(Api who) {
+        Api.Response received = who.post("/api/petitions", Api.petition("2026-10-06", "COMPLAINT", "Đất đai"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String reference = received.text("reference");
+        assertThat(reference).startsWith("2026-");
+        return Integer.parseInt(reference.substring(5));
+    }
+
+    @Test
+    void a_rebuild_files_each_row_under_its_commune_and_keeps_the_policies() {
+        String ours = receive(Api.officer(port));
+        String theirs = receive(Api.as(port, "canbo", "officer"));
+        Api province = Api.as(port, "tinh", "inspector");
+        for (String projection : List.of("petition-view", "counts")) {
+            Api.Response started = province.post("/api/admin/projections/" + projection + "/rebuild", "");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                    province.get("/api/admin/projections/" + projection + "/rebuild").text("state")));
+        }
+        for (String table : List.of("petition_view", "count_petition")) {
+            String key = table.equals("petition_view") ? "id" : "petition_id";
+            assertThat(jdbc.sql("SELECT commune FROM " + table + " WHERE " + key + " = :id").param("id", theirs)
+                    .query(String.class).single()).as(table).isEqualTo("10106");
+            assertThat(jdbc.sql("SELECT commune FROM " + table + " WHERE " + key + " = :id").param("id", ours)
+                    .query(String.class).single()).as(table).isEqualTo("10105");
+            assertThat(CommuneScope.within(List.of("10106"), () -> jdbc.sql(
+                    "SELECT count(*) FROM " + table + " WHERE commune <> '10106'").query(Long.class).single()))
+                    .as("the swapped-in " + table + " has the policy").isZero();
+        }
+        assertThat(Api.officer(port).get("/api/petitions/" + theirs).status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_account_overseeing_the_province_records_no_step() {
+        CommuneProperties commune = new CommuneProperties("Tân Lập", CommuneKind.XA, null, null, null, null, null,
+                null, "10105");
+        assertThatThrownBy(() -> new Communes(commune, new AccountsProperties(List.of(new AccountsProperties.Account(
+                "tinh", "{bcrypt}x", Set.of(Role.OFFICER), "25"))), new ProvinceProperties("25", List.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tinh");
     }
 
     @Test

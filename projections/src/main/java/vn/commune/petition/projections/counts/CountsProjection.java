@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import vn.commune.petition.domain.petition.DeadlineExtended;
 import vn.commune.petition.domain.petition.MediationFailed;
 import vn.commune.petition.domain.petition.MediationOutcome;
@@ -24,6 +25,7 @@ import vn.commune.petition.domain.petition.PetitionEvent;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.ResolutionResumed;
 import vn.commune.petition.domain.petition.ResolutionSuspended;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.petition.PetitionEventRows;
 import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
@@ -46,18 +48,18 @@ public class CountsProjection {
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
             INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
-                ward, closed_as, due_on, outcome)
+                ward, closed_as, due_on, outcome, commune)
             SELECT petition_id, sequence, type, CAST(occurred_on AS date), recorded_at,
                    CASE WHEN type = 'PetitionReceived' THEN j ->> 'kind' END,
                    CASE WHEN type = 'PetitionReceived' THEN j ->> 'channel' END,
                    CASE WHEN type = 'PetitionReceived' THEN j ->> 'field' END,
                    CASE WHEN type = 'PetitionReceived' THEN j ->> 'ward' END,
-                   CASE WHEN closes THEN status END, CAST(j ->> due_field AS date), outcome
+                   CASE WHEN closes THEN status END, CAST(j ->> due_field AS date), outcome, commune
               FROM """ + PetitionEventRows.from("t.counted"), """
             INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on, accepted_on,
-                closed_on, closed_as, suspended_on)
+                closed_on, closed_as, suspended_on, commune)
             SELECT petition_id, (r).occurred_on, (r).kind, (r).channel, (r).field, (r).ward, due_on, accepted_on,
-                   closed_on, closed_as, suspended_on
+                   closed_on, closed_as, suspended_on, (r).commune
               FROM (SELECT petition_id,
                            (array_agg(f ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1] AS r,
                            (array_agg(due_on ORDER BY sequence DESC) FILTER (WHERE due_on IS NOT NULL))[1] AS due_on,
@@ -76,8 +78,8 @@ public class CountsProjection {
                      GROUP BY petition_id) p
              WHERE NOT (r IS NULL) -- a row IS NULL when all its fields are, IS NOT NULL only when none is
             """, """
-            INSERT INTO count_mediation (petition_id, sequence, held_on, outcome)
-            SELECT petition_id, sequence, occurred_on, outcome
+            INSERT INTO count_mediation (petition_id, sequence, held_on, outcome, commune)
+            SELECT petition_id, sequence, occurred_on, outcome, commune
               FROM count_fact
              WHERE outcome IS NOT NULL AND (hashtext(petition_id) & 2147483647) % :parts = :part
             """);
@@ -85,10 +87,12 @@ public class CountsProjection {
     private final ProjectionWrites writes;
     private final Clock clock;
     private final Timer lag;
+    private final EventCommune communes;
 
-    public CountsProjection(ProjectionWrites writes, Clock clock, MeterRegistry meters) {
+    public CountsProjection(ProjectionWrites writes, Clock clock, MeterRegistry meters, EventCommune communes) {
         this.writes = writes;
         this.clock = clock;
+        this.communes = communes;
         this.lag = Timer.builder("petition.projection.lag")
                 .description("Time from an event being stored to the counts projection handling it")
                 .tag("projection", PROCESSING_GROUP)
@@ -97,12 +101,13 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(PetitionReceived event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        fact(event, sequence, storedAt, event.kind().name(), event.channel().name(), event.field(), event.ward(),
+    void on(PetitionReceived event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        fact(event, sequence, storedAt, commune, event.kind().name(), event.channel().name(), event.field(), event.ward(),
                 null, event.handlingDueOn(), null);
         writes.sql("""
-                INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on)
-                VALUES (:id, :receivedOn, :kind, :channel, :field, :ward, :dueOn)
+                INSERT INTO count_petition (petition_id, received_on, kind, channel, field, ward, due_on, commune)
+                VALUES (:id, :receivedOn, :kind, :channel, :field, :ward, :dueOn, :commune)
                 ON CONFLICT (petition_id) DO NOTHING
                 """)
                 .param("id", event.petitionId())
@@ -112,13 +117,15 @@ public class CountsProjection {
                 .param("field", event.field())
                 .param("ward", event.ward())
                 .param("dueOn", event.handlingDueOn())
+                .param("commune", communes.of(commune))
                 .update();
         observe(storedAt);
     }
 
     @EventHandler
-    void on(PetitionAccepted event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
+    void on(PetitionAccepted event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        fact(event, sequence, storedAt, commune, null, null, null, null, null, event.dueOn(), null);
         writes.sql("UPDATE count_petition SET accepted_on = :on, due_on = :dueOn WHERE petition_id = :id")
                 .param("on", event.acceptedOn())
                 .param("dueOn", event.dueOn())
@@ -128,8 +135,9 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
+    void on(DeadlineExtended event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        fact(event, sequence, storedAt, commune, null, null, null, null, null, event.dueOn(), null);
         writes.sql("UPDATE count_petition SET due_on = :dueOn WHERE petition_id = :id")
                 .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
@@ -139,8 +147,9 @@ public class CountsProjection {
 
     /** A suspended complaint is left out of the overdue until resumed. */
     @EventHandler
-    void on(ResolutionSuspended event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, null, null, null);
+    void on(ResolutionSuspended event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        fact(event, sequence, storedAt, commune, null, null, null, null, null, null, null);
         writes.sql("UPDATE count_petition SET suspended_on = :on WHERE petition_id = :id")
                 .param("on", event.suspendedOn())
                 .param("id", event.petitionId())
@@ -150,8 +159,9 @@ public class CountsProjection {
 
     /** The deadline moved by the days suspended. */
     @EventHandler
-    void on(ResolutionResumed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, null, event.dueOn(), null);
+    void on(ResolutionResumed event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        fact(event, sequence, storedAt, commune, null, null, null, null, null, event.dueOn(), null);
         writes.sql("UPDATE count_petition SET due_on = :dueOn, suspended_on = NULL WHERE petition_id = :id")
                 .param("dueOn", event.dueOn())
                 .param("id", event.petitionId())
@@ -160,18 +170,21 @@ public class CountsProjection {
     }
 
     @EventHandler
-    void on(MediationSucceeded event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        mediation(event, sequence, MediationOutcome.SUCCEEDED, storedAt);
+    void on(MediationSucceeded event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        mediation(event, sequence, MediationOutcome.SUCCEEDED, storedAt, commune);
     }
 
     @EventHandler
-    void on(MediationFailed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        mediation(event, sequence, MediationOutcome.FAILED, storedAt);
+    void on(MediationFailed event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        mediation(event, sequence, MediationOutcome.FAILED, storedAt, commune);
     }
 
     @EventHandler
-    void on(PetitionClosed event, @SequenceNumber long sequence, @Timestamp Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, event.closedAs().name(), null, null);
+    void on(PetitionClosed event, @SequenceNumber long sequence, @Timestamp Instant storedAt,
+            @MetaDataValue(EventCommune.METADATA) String commune) {
+        fact(event, sequence, storedAt, commune, null, null, null, null, event.closedAs().name(), null, null);
         writes.sql("UPDATE count_petition SET closed_on = :on, closed_as = :as WHERE petition_id = :id")
                 .param("on", event.occurredOn())
                 .param("as", event.closedAs().name())
@@ -186,27 +199,30 @@ public class CountsProjection {
         writes.sql("TRUNCATE count_petition, count_mediation, count_fact").update();
     }
 
-    private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt) {
-        fact(event, sequence, storedAt, null, null, null, null, null, null, outcome.name());
+    private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt,
+                           String commune) {
+        fact(event, sequence, storedAt, commune, null, null, null, null, null, null, outcome.name());
         writes.sql("""
-                INSERT INTO count_mediation (petition_id, sequence, held_on, outcome)
-                VALUES (:id, :sequence, :heldOn, :outcome)
+                INSERT INTO count_mediation (petition_id, sequence, held_on, outcome, commune)
+                VALUES (:id, :sequence, :heldOn, :outcome, :commune)
                 ON CONFLICT (petition_id, sequence) DO NOTHING
                 """)
                 .param("id", event.petitionId())
                 .param("sequence", sequence)
                 .param("heldOn", event.occurredOn())
                 .param("outcome", outcome.name())
+                .param("commune", communes.of(commune))
                 .update();
         observe(storedAt);
     }
 
-    private void fact(PetitionEvent event, long sequence, Instant storedAt, String kind, String channel, String field,
+    private void fact(PetitionEvent event, long sequence, Instant storedAt, String commune, String kind, String channel, String field,
                       String ward, String closedAs, LocalDate dueOn, String outcome) {
         writes.sql("""
                 INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
-                    ward, closed_as, due_on, outcome)
-                VALUES (:id, :sequence, :type, :on, :at, :kind, :channel, :field, :ward, :closedAs, :dueOn, :outcome)
+                    ward, closed_as, due_on, outcome, commune)
+                VALUES (:id, :sequence, :type, :on, :at, :kind, :channel, :field, :ward, :closedAs, :dueOn, :outcome,
+                    :commune)
                 ON CONFLICT (petition_id, sequence) DO NOTHING
                 """)
                 .param("id", event.petitionId())
@@ -221,6 +237,7 @@ public class CountsProjection {
                 .param("closedAs", closedAs)
                 .param("dueOn", dueOn)
                 .param("outcome", outcome)
+                .param("commune", communes.of(commune))
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package vn.commune.petition.projections.counts;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.deadline.Timeliness;
@@ -60,6 +63,30 @@ public class CountsQueries {
                             + " AND sign(closed_on - due_on) = %d) AS %s").formatted(timeliness.sign(), column(timeliness))))
             .collect(Collectors.joining(",\n", "", "\n"));
 
+    /** The figures of count() over one petition per row, as columns. */
+    private static final String FIGURES = """
+
+              count(*) FILTER (WHERE received_on BETWEEN :from AND :to) AS received,
+              count(*) FILTER (WHERE received_on < :from AND (closed_on IS NULL OR closed_on >= :from)) AS carried_over,
+              count(*) FILTER (WHERE accepted_on BETWEEN :from AND :to) AS accepted,
+              count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)) AS open_at_end,
+              count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)
+                               AND due_on < :to AND NOT COALESCE(suspended_on <= :to, false)) AS overdue_at_end,
+            """ + CLOSURES;
+
+    /**
+     * Every figure of FIGURES is about a petition received by the end of the period and not closed before
+     * its start (a step is never dated before the one it follows): the indexes on received_on and
+     * closed_on then spare a scan of every petition ever.
+     */
+    private static final String IN_PERIOD = " WHERE received_on <= :to AND (closed_on IS NULL OR closed_on >= :from)";
+
+    private static final String MEDIATION_FIGURES = """
+
+              count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
+              count(*) FILTER (WHERE outcome = 'FAILED') AS failed
+            """;
+
     /** The counts for the period [from, to], both inclusive, as they are now. */
     public PetitionCounts count(LocalDate from, LocalDate to) {
         return count(from, to, "count_petition", "count_mediation", null);
@@ -76,23 +103,8 @@ public class CountsQueries {
         // from a request.
         return params(jdbc.sql("""
                 SELECT t.*, o.*, b.*
-                FROM (SELECT
-                  count(*) FILTER (WHERE received_on BETWEEN :from AND :to) AS received,
-                  count(*) FILTER (WHERE received_on < :from AND (closed_on IS NULL OR closed_on >= :from)) AS carried_over,
-                  count(*) FILTER (WHERE accepted_on BETWEEN :from AND :to) AS accepted,
-                  count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)) AS open_at_end,
-                  count(*) FILTER (WHERE received_on <= :to AND (closed_on IS NULL OR closed_on > :to)
-                                   AND due_on < :to AND NOT COALESCE(suspended_on <= :to, false)) AS overdue_at_end,
-                """ + CLOSURES + " FROM " + petitions + " p"
-                // Every figure above is about a petition received by the end of the period and not
-                // closed before its start (a step is never dated before the one it follows): the
-                // indexes on received_on and closed_on then spare a scan of every petition ever.
-                + " WHERE received_on <= :to AND (closed_on IS NULL OR closed_on >= :from)) t,"
-                + """
-                 (SELECT
-                  count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
-                  count(*) FILTER (WHERE outcome = 'FAILED') AS failed
-                """ + " FROM " + mediations + " m WHERE held_on BETWEEN :from AND :to) o,"
+                FROM (SELECT""" + FIGURES + " FROM " + petitions + " p" + IN_PERIOD + ") t,"
+                + " (SELECT" + MEDIATION_FIGURES + " FROM " + mediations + " m WHERE held_on BETWEEN :from AND :to) o,"
                 // The petitions received in the period by kind, field, channel and ward, in one pass,
                 // as three parallel arrays in the order they are shown.
                 + """
@@ -106,9 +118,29 @@ public class CountsQueries {
                                count(*) AS n
                 """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
                 + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward))) g) b"), from, to, knownAt)
-                .query((rs, row) -> {
-                    Map<String, Map<String, Long>> breakdowns = breakdowns(rs.getArray("dimensions"),
-                            rs.getArray("keys"), rs.getArray("ns"));
+                .query((rs, row) -> counts(rs, from, to, breakdowns(rs.getArray("dimensions"), rs.getArray("keys"),
+                        rs.getArray("ns"))))
+                .single();
+    }
+
+    /**
+     * The counts for the period of each commune the request may see (without the breakdowns by kind,
+     * field, channel and ward), by commune code: what a province's overseers compare. One statement.
+     */
+    public Map<String, PetitionCounts> countByCommune(LocalDate from, LocalDate to) {
+        Map<String, PetitionCounts> byCommune = new TreeMap<>();
+        params(jdbc.sql("""
+                SELECT commune, t.*, COALESCE(o.succeeded, 0) AS succeeded, COALESCE(o.failed, 0) AS failed
+                FROM (SELECT commune,""" + FIGURES + " FROM count_petition p" + IN_PERIOD + " GROUP BY commune) t"
+                + " LEFT JOIN (SELECT commune," + MEDIATION_FIGURES
+                + " FROM count_mediation m WHERE held_on BETWEEN :from AND :to GROUP BY commune) o USING (commune)"),
+                from, to, null)
+                .query((RowCallbackHandler) rs -> byCommune.put(rs.getString("commune"), counts(rs, from, to, Map.of())));
+        return byCommune;
+    }
+
+    private static PetitionCounts counts(ResultSet rs, LocalDate from, LocalDate to,
+                                         Map<String, Map<String, Long>> breakdowns) throws SQLException {
                     return new PetitionCounts(from, to,
                             rs.getLong("received"),
                             rs.getLong("carried_over"),
@@ -132,8 +164,6 @@ public class CountsQueries {
                             breakdowns.getOrDefault("field", Map.of()),
                             breakdowns.getOrDefault("channel", Map.of()),
                             breakdowns.getOrDefault("ward", Map.of()));
-                })
-                .single();
     }
 
     /** The petitions received, and closed, in one month (its first day) of a period. */

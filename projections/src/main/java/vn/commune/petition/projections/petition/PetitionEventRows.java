@@ -25,6 +25,7 @@ import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.ResolutionResumed;
 import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.domain.petition.ScanAttached;
+import vn.commune.petition.projections.commune.EventCommune;
 
 /**
  * The stored petition events as SQL rows, for the set-based rebuilds of the petition view and the
@@ -82,9 +83,9 @@ public final class PetitionEventRows {
      * {@code t.due_field}, {@code t.outcome} and {@code t.counted}). Its
      * columns: {@code petition_id}, {@code sequence}, {@code recorded_at}, {@code type} (the simple
      * name), {@code occurred_on} (the business date, as the payload's text), {@code status}, {@code
-     * closes}, {@code due_field}, {@code outcome}, {@code counted}, and {@code j}, the payload as
-     * jsonb. Its parameters: {@code :upTo}, {@code :gaps}, {@code :part} and {@code :parts}
-     * (see {@code ProjectionRebuilder}).
+     * closes}, {@code due_field}, {@code outcome}, {@code counted}, {@code commune} (the event's, from
+     * its metadata, else {@code :commune}), and {@code j}, the payload as jsonb. Its parameters:
+     * {@code :upTo}, {@code :gaps}, {@code :part}, {@code :parts} and {@code :commune} (see SetBasedLoad).
      */
     public static String from(String where) {
         String types = TYPES.stream()
@@ -97,9 +98,11 @@ public final class PetitionEventRows {
         return """
                 (SELECT x.j ->> 'petitionId' AS petition_id, x.sequence_number AS sequence,
                         CAST(x.time_stamp AS timestamptz) AS recorded_at, x.type, x.j ->> x.on_field AS occurred_on,
-                        x.status, x.closes, x.due_field, x.outcome, x.counted, x.j
+                        x.status, x.closes, x.due_field, x.outcome, x.counted, x.commune, x.j
                    FROM (SELECT e.sequence_number, e.time_stamp, t.*,
-                                CAST(convert_from(e.payload, 'UTF8') AS jsonb) AS j
+                                CAST(convert_from(e.payload, 'UTF8') AS jsonb) AS j,
+                                COALESCE(CAST(convert_from(e.meta_data, 'UTF8') AS jsonb) ->> '%s', :commune)
+                                    AS commune
                            FROM public.domainevententry e
                            JOIN (VALUES
                                 %s
@@ -109,7 +112,7 @@ public final class PetitionEventRows {
                             AND (hashtext(e.aggregate_identifier) & 2147483647) %% :parts = :part
                             AND (%s)
                          OFFSET 0) x
-                 OFFSET 0) ev""".formatted(types, where);
+                 OFFSET 0) ev""".formatted(EventCommune.METADATA, types, where);
     }
 
     private static Type type(Class<? extends PetitionEvent> type) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.petition.DeadlineExtended;
@@ -18,6 +19,7 @@ import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.ResolutionResumed;
 import vn.commune.petition.domain.petition.ResolutionSuspended;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /**
@@ -36,9 +38,9 @@ public class PetitionViewProjection {
      * deadline its last steps set, and every step in order.
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
-            INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary, session_id,
+            INSERT INTO petition_view (id, commune, reference, status, kind, channel, field, ward, summary, session_id,
                 received_on, handling_due_on, due_on, closed_on, version, petitioners, handed_over, appointment_on, steps)
-            SELECT petition_id, r ->> 'reference', status, r ->> 'kind', r ->> 'channel', r ->> 'field', r ->> 'ward',
+            SELECT petition_id, commune, r ->> 'reference', status, r ->> 'kind', r ->> 'channel', r ->> 'field', r ->> 'ward',
                    r ->> 'summary', r ->> 'sessionId', CAST(r ->> 'receivedOn' AS date),
                    CAST(r ->> 'handlingDueOn' AS date), due_on, closed_on, version,
                    CASE WHEN jsonb_typeof(r -> 'petitioners') = 'array' THEN r -> 'petitioners'
@@ -49,6 +51,8 @@ public class PetitionViewProjection {
                    steps
               FROM (SELECT petition_id,
                            (array_agg(j ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1] AS r,
+                           (array_agg(commune ORDER BY sequence) FILTER (WHERE type = 'PetitionReceived'))[1]
+                               AS commune,
                            (array_agg(status ORDER BY sequence DESC) FILTER (WHERE status IS NOT NULL))[1] AS status,
                            (array_agg(CAST(occurred_on AS date) ORDER BY sequence DESC) FILTER (WHERE closes))[1]
                                AS closed_on,
@@ -64,24 +68,28 @@ public class PetitionViewProjection {
 
     private final ProjectionWrites writes;
     private final ObjectMapper json;
+    private final EventCommune communes;
 
-    public PetitionViewProjection(ProjectionWrites writes, @Qualifier("projectionObjectMapper") ObjectMapper json) {
+    public PetitionViewProjection(ProjectionWrites writes, @Qualifier("projectionObjectMapper") ObjectMapper json,
+                                  EventCommune communes) {
         this.writes = writes;
         this.json = json;
+        this.communes = communes;
     }
 
     @EventHandler
-    void on(PetitionReceived event, @SequenceNumber long sequence) {
+    void on(PetitionReceived event, @SequenceNumber long sequence, @MetaDataValue(EventCommune.METADATA) String commune) {
         writes.sql("""
-                INSERT INTO petition_view (id, reference, status, kind, channel, field, ward, summary,
+                INSERT INTO petition_view (id, commune, reference, status, kind, channel, field, ward, summary,
                     session_id, received_on, handling_due_on, due_on, version, petitioners, handed_over, appointment_on,
                     steps)
-                VALUES (:id, :reference, :status, :kind, :channel, :field, :ward, :summary,
+                VALUES (:id, :commune, :reference, :status, :kind, :channel, :field, :ward, :summary,
                     :sessionId, :receivedOn, :dueOn, :dueOn, :version, CAST(:petitioners AS jsonb),
                     CAST(:handedOver AS jsonb), :appointmentOn, CAST(:steps AS jsonb))
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.petitionId())
+                .param("commune", communes.of(commune))
                 .param("reference", event.reference())
                 .param("status", PetitionStatus.RECEIVED.name())
                 .param("kind", event.kind().name())

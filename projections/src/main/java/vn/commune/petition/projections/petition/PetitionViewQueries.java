@@ -49,12 +49,16 @@ public class PetitionViewQueries {
                 .optional();
     }
 
-    /** The id of the petition with this reference ({@code 2024-0001}), if there is one. */
+    /**
+     * The id of the petition with this reference ({@code 2024-0001}), if the request sees exactly one:
+     * references run per commune, so an account overseeing several may see one in each.
+     */
     public Optional<String> idOfReference(String reference) {
-        return jdbc.sql("SELECT id FROM petition_view WHERE reference = :reference")
+        List<String> ids = jdbc.sql("SELECT id FROM petition_view WHERE reference = :reference LIMIT 2")
                 .param("reference", reference)
                 .query(String.class)
-                .optional();
+                .list();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /**

@@ -44,6 +44,20 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
                 jdbc.sql("CREATE UNLOGGED TABLE " + schema + "." + table + " (LIKE public." + table
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY"
                         + " INCLUDING STORAGE INCLUDING COMMENTS)").update();
+                // Its row-level security and policies (V18_3), which LIKE does not copy.
+                jdbc.sql("""
+                                SELECT 'ALTER TABLE ' || :copy || ' ENABLE ROW LEVEL SECURITY'
+                                  FROM pg_class WHERE oid = CAST(:table AS regclass) AND relrowsecurity
+                                UNION ALL
+                                SELECT format('CREATE POLICY %I ON %s AS %s FOR %s TO %s USING (%s)', p.policyname,
+                                              :copy, p.permissive, p.cmd,
+                                              (SELECT string_agg(quote_ident(r), ', ') FROM unnest(p.roles) r), p.qual)
+                                  FROM pg_policies p
+                                 WHERE p.schemaname = 'public' AND p.tablename = :name
+                                """)
+                        .param("copy", schema + "." + table).param("table", "public." + table).param("name", table)
+                        .query(String.class).list()
+                        .forEach(statement -> jdbc.sql(statement).update());
                 List<String> tableKeys = jdbc.sql("""
                                 SELECT 'ALTER TABLE ' || :copy || ' ADD CONSTRAINT ' || c.conname || ' '
                                        || pg_get_constraintdef(c.oid)

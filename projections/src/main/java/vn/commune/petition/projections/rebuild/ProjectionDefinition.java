@@ -2,15 +2,16 @@ package vn.commune.petition.projections.rebuild;
 
 import java.util.List;
 import java.util.function.Function;
+import vn.commune.petition.projections.commune.EventCommune;
 
 /**
  * A read model that can be rebuilt from the event store: its name (the Axon processing group), its
  * tables, how to make a fresh instance of its event handler writing through given writes, and, if it
  * has one, its set-based rebuild: statements that write its tables from all the stored events at once
- * (SetBasedLoad says what parameters they are given).
+ * (SetBasedLoad says what parameters they are given), and the commune of the events that carry none.
  */
 public record ProjectionDefinition(String name, List<String> tables, Function<ProjectionWrites, Object> handlerFactory,
-                                   List<String> setBasedRebuild) {
+                                   List<String> setBasedRebuild, EventCommune communes) {
 
     public ProjectionDefinition {
         tables = List.copyOf(tables);
@@ -19,7 +20,7 @@ public record ProjectionDefinition(String name, List<String> tables, Function<Pr
 
     /** A read model rebuilt only by replaying its handlers. */
     public ProjectionDefinition(String name, List<String> tables, Function<ProjectionWrites, Object> handlerFactory) {
-        this(name, tables, handlerFactory, List.of());
+        this(name, tables, handlerFactory, List.of(), new EventCommune(""));
     }
 
     /** How this read model can be rebuilt; the first is how it is when no method is asked for. */

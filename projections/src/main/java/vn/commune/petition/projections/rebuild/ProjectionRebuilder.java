@@ -140,11 +140,15 @@ public class ProjectionRebuilder implements AutoCloseable {
                 .sql("SELECT count(*) FROM domainevententry WHERE global_index <= :head")
                 .param("head", head).query(Long.class).single();
         Runs.Claimed claimed = runs.claim(projection.name(), kind, method, total);
-        // An abandoned run's instance is gone: what it left behind is no one's.
-        claimed.abandoned().forEach(id -> scratchSchemas(projection, id).forEach(s -> Copy.drop(dataSource, s)));
         claimed.claim().run().ifPresent(run -> {
             try {
-                runThreads.execute(() -> work.accept(run));
+                runThreads.execute(() -> {
+                    // An abandoned run's instance is gone: what it left behind is no one's. Dropped by
+                    // the run, as the tables' owner, not by the request that claimed it.
+                    claimed.abandoned().forEach(id -> scratchSchemas(projection, id)
+                            .forEach(schema -> Copy.drop(dataSource, schema)));
+                    work.accept(run);
+                });
             } catch (RuntimeException e) {
                 run.failed(e);
                 throw e;

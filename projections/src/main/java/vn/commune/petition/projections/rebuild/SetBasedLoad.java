@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * many transactions at once as there are writers. A statement is given {@code :upTo}, the head;
  * {@code :gaps}, the positions below it with no event yet (a transaction still writing one, or one
  * rolled back), as a bigint array in text ({@code "{5,9}"}); and {@code :part} of {@code :parts}, the
- * share of the aggregates to write (by {@code hashtext(aggregate_identifier)}). The handlers then go
+ * share of the aggregates to write (by {@code hashtext(aggregate_identifier)}); and {@code :commune}, the
+ * commune of the events whose metadata carries none (EventCommune). The handlers then go
  * on from the head, and apply first the events of the gaps, if they come.
  */
 final class SetBasedLoad {
@@ -47,7 +48,7 @@ final class SetBasedLoad {
                 // Enough for the grouping by petition to sort in memory.
                 load.sql("SET LOCAL work_mem = '256MB'").update();
                 load.sql(statement).param("upTo", head).param("gaps", gapArray).param("part", part)
-                        .param("parts", parts).update();
+                        .param("parts", parts).param("commune", projection.communes().configured()).update();
             }).toList());
         }
         run.advance(jdbc.sql("SELECT count(*) FROM domainevententry WHERE global_index <= :upTo")

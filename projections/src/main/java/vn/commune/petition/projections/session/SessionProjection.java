@@ -3,10 +3,12 @@ package vn.commune.petition.projections.session;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.session.SessionClosed;
 import vn.commune.petition.domain.session.SessionOpened;
 import vn.commune.petition.domain.session.VisitLogged;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.rebuild.ProjectionWrites;
 
 /** Keeps the reception register; subscribing, so a session's response reads its own write. */
@@ -17,19 +19,22 @@ public class SessionProjection {
     public static final String PROCESSING_GROUP = "session-view";
 
     private final ProjectionWrites writes;
+    private final EventCommune communes;
 
-    public SessionProjection(ProjectionWrites writes) {
+    public SessionProjection(ProjectionWrites writes, EventCommune communes) {
         this.writes = writes;
+        this.communes = communes;
     }
 
     @EventHandler
-    void on(SessionOpened event, @SequenceNumber long sequence) {
+    void on(SessionOpened event, @SequenceNumber long sequence, @MetaDataValue(EventCommune.METADATA) String commune) {
         writes.sql("""
-                INSERT INTO reception_session (id, held_on, kind, host, hosted_in_person, version)
-                VALUES (:id, :heldOn, :kind, :host, :inPerson, :version)
+                INSERT INTO reception_session (id, commune, held_on, kind, host, hosted_in_person, version)
+                VALUES (:id, :commune, :heldOn, :kind, :host, :inPerson, :version)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.sessionId())
+                .param("commune", communes.of(commune))
                 .param("heldOn", event.heldOn())
                 .param("kind", event.kind().name())
                 .param("host", event.host())
@@ -39,17 +44,18 @@ public class SessionProjection {
     }
 
     @EventHandler
-    void on(VisitLogged event, @SequenceNumber long sequence) {
+    void on(VisitLogged event, @SequenceNumber long sequence, @MetaDataValue(EventCommune.METADATA) String commune) {
         writes.sql("""
-                INSERT INTO reception_visit (id, session_id, number, held_on, people, group_visit, representatives,
+                INSERT INTO reception_visit (id, commune, session_id, number, held_on, people, group_visit, representatives,
                     repeat_visit, kind, summary, outcome, petition_id, legal_ground,
                     visitor_full_name, visitor_address, visitor_id_number)
-                VALUES (:id, :sessionId, :number, :heldOn, :people, :group, :representatives,
+                VALUES (:id, :commune, :sessionId, :number, :heldOn, :people, :group, :representatives,
                     :repeat, :kind, :summary, :outcome, :petitionId, :legalGround,
                     :visitorName, :visitorAddress, :visitorId)
                 ON CONFLICT (id) DO NOTHING
                 """)
                 .param("id", event.visitId())
+                .param("commune", communes.of(commune))
                 .param("sessionId", event.sessionId())
                 .param("number", event.number())
                 .param("heldOn", event.heldOn())

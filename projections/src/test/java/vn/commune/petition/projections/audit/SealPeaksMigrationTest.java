@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class SealPeaksMigrationTest {
     }
 
     private static Flyway flyway(DataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load();
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target)
+                .placeholders(Map.of("default_commune", "")).load();
     }
 }

@@ -45,6 +45,7 @@ import vn.commune.petition.domain.petition.ResolutionResumed;
 import vn.commune.petition.domain.petition.ResolutionSuspended;
 import vn.commune.petition.projections.ClosingSteps;
 import vn.commune.petition.projections.ProjectionDatabase;
+import vn.commune.petition.projections.commune.EventCommune;
 
 /** The counts for a period, as PRODUCT.md defines them, from events handed to the projection. */
 class CountsProjectionTest {
@@ -60,7 +61,8 @@ class CountsProjectionTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CountsProjection projection = new CountsProjection(
-            database.writes(), Clock.fixed(STORED_AT.plus(LAG), ZoneOffset.UTC), meters);
+            database.writes(), Clock.fixed(STORED_AT.plus(LAG), ZoneOffset.UTC), meters,
+            new EventCommune("10105"));
     private final CountsQueries queries = new CountsQueries(database.jdbc());
 
     @Test
@@ -463,10 +465,10 @@ class CountsProjectionTest {
         LocalDate jan4 = LocalDate.of(2024, 1, 4);
         Instant monday = Instant.parse("2024-01-08T03:00:00Z");
         Instant march = Instant.parse("2024-03-01T03:00:00Z");
-        projection.on(received("late", jan4), 0, monday);
-        projection.on(accepted("late", jan4.plusDays(1)), 1, monday);
+        projection.on(received("late", jan4), 0, monday, null);
+        projection.on(accepted("late", jan4.plusDays(1)), 1, monday, null);
         // The written answer of 20 January was only typed in on 1 March.
-        projection.on(answered("late", LocalDate.of(2024, 1, 20)), 2, march);
+        projection.on(answered("late", LocalDate.of(2024, 1, 20)), 2, march, null);
 
         PetitionCounts then = queries.countKnownAt(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31),
                 Instant.parse("2024-02-01T00:00:00Z"));
@@ -503,21 +505,21 @@ class CountsProjectionTest {
     private void deliver(Stored stored) {
         PetitionEvent event = stored.event();
         if (event instanceof PetitionReceived e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof PetitionAccepted e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof DeadlineExtended e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof MediationSucceeded e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof MediationFailed e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof ResolutionSuspended e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof ResolutionResumed e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else if (event instanceof PetitionClosed e) {
-            projection.on(e, stored.sequence(), STORED_AT);
+            projection.on(e, stored.sequence(), STORED_AT, null);
         } else {
             throw new IllegalArgumentException("The counts projection has no handler for " + event);
         }

@@ -28,6 +28,7 @@ import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.projections.ClosingSteps;
 import vn.commune.petition.projections.ProjectionDatabase;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.petition.PetitionView.Step;
 
 /** The petition view, kept from events handed to the projection and read back through its queries. */
@@ -45,14 +46,15 @@ class PetitionViewProjectionTest {
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final PetitionViewProjection projection = new PetitionViewProjection(database.writes(), json);
+    private final PetitionViewProjection projection = new PetitionViewProjection(database.writes(), json,
+            new EventCommune("10105"));
     private final PetitionViewQueries queries = new PetitionViewQueries(database.jdbc(), json);
 
     @Test
     void a_received_petition_is_shown_as_received_with_everything_it_came_in_with() {
         projection.on(new PetitionReceived("p-1", "2024/0007", RECEIVED_ON, Channel.RECEPTION_SESSION,
                 PetitionKind.COMPLAINT, "Đất đai", "Tranh chấp ranh giới đất", List.of(ANH, HUONG),
-                "Thôn Đông", "session-2024-03-07", null, null, List.of(), null, null), 0);
+                "Thôn Đông", "session-2024-03-07", null, null, List.of(), null, null), 0, null);
 
         assertThat(queries.find("p-1")).hasValue(new PetitionView(
                 "p-1", "2024/0007", PetitionStatus.RECEIVED, PetitionKind.COMPLAINT, Channel.RECEPTION_SESSION,
@@ -67,7 +69,7 @@ class PetitionViewProjectionTest {
         String summary = "Ông Nguyễn Văn Ánh đề nghị xác định lại ranh giới thửa đất số 245, tờ bản đồ số 7; "
                 + "hộ bà Trần Thị Hường đã xây tường rào lấn sang khoảng 1,5 m².";
         projection.on(new PetitionReceived("p-1", "2024/0007", RECEIVED_ON, Channel.IN_PERSON,
-                PetitionKind.COMPLAINT, "Đất đai", summary, List.of(ANH, HUONG), "Thôn Đông", null, null, null, List.of(), null, null), 0);
+                PetitionKind.COMPLAINT, "Đất đai", summary, List.of(ANH, HUONG), "Thôn Đông", null, null, null, List.of(), null, null), 0, null);
 
         PetitionView view = queries.find("p-1").orElseThrow();
 
@@ -89,7 +91,7 @@ class PetitionViewProjectionTest {
         LocalDate councilOn = RECEIVED_ON.plusDays(25);
         LocalDate extendedOn = RECEIVED_ON.plusDays(28);
         LocalDate escalatedOn = RECEIVED_ON.plusDays(35);
-        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
+        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0, null);
 
         projection.on(new PetitionAccepted("p-1", acceptedOn, PetitionKind.COMPLAINT, Complexity.COMPLEX, null, "VN-2019", 0, 0), 1);
         assertThat(queries.find("p-1").orElseThrow())
@@ -124,7 +126,7 @@ class PetitionViewProjectionTest {
     @MethodSource("closingSteps")
     void each_closing_step_sets_the_status_it_closes_as_and_the_closing_date(PetitionClosed step) {
         LocalDate closedOn = RECEIVED_ON.plusDays(10);
-        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
+        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0, null);
         projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
 
         projection.on(step, 2);
@@ -143,7 +145,7 @@ class PetitionViewProjectionTest {
 
     @Test
     void a_mediation_that_succeeds_is_a_step_and_leaves_the_petition_open() {
-        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
+        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0, null);
         projection.on(new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
         projection.on(new MediationSucceeded("p-1", RECEIVED_ON.plusDays(14), "BB-HG-01", null), 2);
 
@@ -160,13 +162,13 @@ class PetitionViewProjectionTest {
         PetitionAccepted accepted = new PetitionAccepted("p-1", RECEIVED_ON.plusDays(1), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0);
         MediationSucceeded mediated = new MediationSucceeded("p-1", RECEIVED_ON.plusDays(14), "BB-HG-01", null);
         PetitionAnswered answered = new PetitionAnswered("p-1", RECEIVED_ON.plusDays(21), "15/TB-UBND", "Đã trả lời");
-        projection.on(received, 0);
+        projection.on(received, 0, null);
         projection.on(accepted, 1);
         projection.on(mediated, 2);
         projection.on(answered, 3);
         PetitionView applied = queries.find("p-1").orElseThrow();
 
-        projection.on(received, 0);
+        projection.on(received, 0, null);
         projection.on(accepted, 1);
         projection.on(mediated, 2);
         projection.on(answered, 3);
@@ -178,7 +180,7 @@ class PetitionViewProjectionTest {
 
     @Test
     void a_petition_that_was_never_received_is_not_found() {
-        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0);
+        projection.on(received("p-1", "2024/0007", RECEIVED_ON, PetitionKind.COMPLAINT), 0, null);
 
         assertThat(queries.find("p-2")).isEmpty();
     }
@@ -186,7 +188,7 @@ class PetitionViewProjectionTest {
     @Test
     void the_list_shows_the_newest_received_first_and_by_reference_within_a_day() {
         fivePetitions();
-        projection.on(received("p-6", "2024/0006", LocalDate.of(2024, 3, 7), PetitionKind.FEEDBACK), 0);
+        projection.on(received("p-6", "2024/0006", LocalDate.of(2024, 3, 7), PetitionKind.FEEDBACK), 0, null);
 
         PetitionPage page = queries.list(new ListPetitions(null, null, null, null, 0, 10));
 
@@ -278,14 +280,14 @@ class PetitionViewProjectionTest {
      * p-4 Mar 7 feedback received; p-5 Mar 21 complaint accepted.
      */
     private void fivePetitions() {
-        projection.on(received("p-1", "2024/0001", LocalDate.of(2024, 1, 4), PetitionKind.COMPLAINT), 0);
+        projection.on(received("p-1", "2024/0001", LocalDate.of(2024, 1, 4), PetitionKind.COMPLAINT), 0, null);
         projection.on(new PetitionAccepted("p-1", LocalDate.of(2024, 1, 5), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
         projection.on(new PetitionAnswered("p-1", LocalDate.of(2024, 1, 25), "3/TB-UBND", "Đã trả lời"), 2);
-        projection.on(received("p-2", "2024/0002", LocalDate.of(2024, 2, 1), PetitionKind.RECOMMENDATION), 0);
+        projection.on(received("p-2", "2024/0002", LocalDate.of(2024, 2, 1), PetitionKind.RECOMMENDATION), 0, null);
         projection.on(new PetitionAccepted("p-2", LocalDate.of(2024, 2, 2), PetitionKind.RECOMMENDATION, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
-        projection.on(received("p-3", "2024/0003", LocalDate.of(2024, 2, 15), PetitionKind.COMPLAINT), 0);
-        projection.on(received("p-4", "2024/0004", LocalDate.of(2024, 3, 7), PetitionKind.FEEDBACK), 0);
-        projection.on(received("p-5", "2024/0005", LocalDate.of(2024, 3, 21), PetitionKind.COMPLAINT), 0);
+        projection.on(received("p-3", "2024/0003", LocalDate.of(2024, 2, 15), PetitionKind.COMPLAINT), 0, null);
+        projection.on(received("p-4", "2024/0004", LocalDate.of(2024, 3, 7), PetitionKind.FEEDBACK), 0, null);
+        projection.on(received("p-5", "2024/0005", LocalDate.of(2024, 3, 21), PetitionKind.COMPLAINT), 0, null);
         projection.on(new PetitionAccepted("p-5", LocalDate.of(2024, 3, 22), PetitionKind.COMPLAINT, Complexity.NORMAL, null, "VN-2019", 0, 0), 1);
     }
 

@@ -21,6 +21,7 @@ import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.projections.ProjectionDatabase;
+import vn.commune.petition.projections.commune.EventCommune;
 
 /** The register's search, filters, orders and pages, on the petition view kept by its projection. */
 class RegisterQueriesTest {
@@ -31,7 +32,8 @@ class RegisterQueriesTest {
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final PetitionViewProjection projection = new PetitionViewProjection(database.writes(), json);
+    private final PetitionViewProjection projection = new PetitionViewProjection(database.writes(), json,
+            new EventCommune("10105"));
     private final PetitionViewQueries queries = new PetitionViewQueries(database.jdbc(), json);
 
     private static final Set<PetitionKind> EVERY_KIND = EnumSet.allOf(PetitionKind.class);
@@ -45,7 +47,7 @@ class RegisterQueriesTest {
                          String summary, String name, LocalDate dueOn) {
         projection.on(new PetitionReceived(id, "2024-" + id, on, channel, kind, field, summary,
                 name == null ? List.of() : List.of(new Petitioner(name, "Thôn Đông", null, null)), ward, null, dueOn,
-                "VN-2019", List.of(), null, null), 0);
+                "VN-2019", List.of(), null, null), 0, null);
     }
 
     @BeforeEach

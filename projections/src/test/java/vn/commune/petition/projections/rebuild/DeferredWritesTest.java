@@ -35,6 +35,7 @@ import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionWithdrawn;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.projections.ProjectionDatabase;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.counts.CountsProjection;
 import vn.commune.petition.projections.petition.PetitionViewProjection;
 
@@ -119,8 +120,8 @@ class DeferredWritesTest {
     @Test
     void a_write_outside_an_aggregate_runs_after_the_writes_before_it_and_before_those_after_it() {
         DeferredWrites writes = new DeferredWrites();
-        String insert = "INSERT INTO count_petition (petition_id, received_on, kind, channel, field)"
-                + " VALUES (:id, DATE '2024-01-02', 'COMPLAINT', 'POST', 'Đất đai')";
+        String insert = "INSERT INTO count_petition (petition_id, received_on, kind, channel, field, commune)"
+                + " VALUES (:id, DATE '2024-01-02', 'COMPLAINT', 'POST', 'Đất đai', '10105')";
         writes.handling("a");
         writes.sql(insert).param("id", "a").update();
         writes.handling(null);
@@ -146,8 +147,9 @@ class DeferredWritesTest {
     private static void apply(List<DomainEventMessage<PetitionEvent>> stream, ProjectionWrites through,
                               DeferredWrites writes, int flushEvery) {
         List<AnnotationEventHandlerAdapter> handlers = List.of(
-                new AnnotationEventHandlerAdapter(new CountsProjection(through, Clock.systemUTC(), new SimpleMeterRegistry())),
-                new AnnotationEventHandlerAdapter(new PetitionViewProjection(through, JSON)));
+                new AnnotationEventHandlerAdapter(new CountsProjection(through, Clock.systemUTC(), new SimpleMeterRegistry(),
+                        new EventCommune("10105"))),
+                new AnnotationEventHandlerAdapter(new PetitionViewProjection(through, JSON, new EventCommune("10105"))));
         int applied = 0;
         for (DomainEventMessage<PetitionEvent> message : stream) {
             if (writes != null) {

@@ -21,6 +21,7 @@ import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.Petitioner;
 import vn.commune.petition.projections.ProjectionDatabase;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.counts.CountsProjection;
 
 /** The counts processor's writes wait for the end of their batch, and go with it or not at all. */
@@ -31,7 +32,8 @@ class UnitOfWorkDeferredWritesTest {
 
     private final UnitOfWorkDeferredWrites writes = new UnitOfWorkDeferredWrites(database.dataSource());
     private final AnnotationEventHandlerAdapter counts = new AnnotationEventHandlerAdapter(
-            new CountsProjection(writes, Clock.systemUTC(), new SimpleMeterRegistry()));
+            new CountsProjection(writes, Clock.systemUTC(), new SimpleMeterRegistry(),
+                    new EventCommune("10105")));
 
     @Test
     void a_batch_writes_when_it_commits_and_not_before() {
