@@ -40,9 +40,10 @@ PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-42*.j
   if [[ ",$STEPS," == *",pages,"* ]]; then
     java -cp "$(cat petition-api/target/bench-selenium.classpath)" bench/FirstPaint.java "http://127.0.0.1:$APP_PORT"
   fi
-  # The two-instance section is bench/cluster.sh's: kept as its last run wrote it.
-  [ -f "$REPORT" ] && sed -n '/<!-- bench\/cluster.sh begin -->/,/<!-- bench\/cluster.sh end -->/p' "$REPORT" \
-    | grep . && echo
+  # The sections measured by other commands (bench/cluster.sh, the on-demand benchmarks in the tests),
+  # each between its <!-- ... begin --> and <!-- ... end --> lines: kept as their last runs wrote them.
+  [ -f "$REPORT" ] && sed -n '/^<!-- .* begin -->$/,/^<!-- .* end -->$/p' "$REPORT" \
+    | sed 's/^\(<!-- .* end -->\)$/\1\n/' && echo
   echo "## Memory"
   echo
   echo "The service ran every step above with \`-Xmx512m\`; peak resident set: $(ps -o rss= -p $APP | awk '{printf "%.0f MiB", $1/1024}') at the end."
