@@ -43,11 +43,12 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
     NULL;
 END $$;
 
+-- A DBA may have made the role and granted it already, where the service's user may not grant it.
 DO $$
 BEGIN
-    EXECUTE format('GRANT petition_request TO %I', current_user);
-EXCEPTION WHEN duplicate_object OR invalid_grant_operation THEN
-    NULL;
+    IF NOT pg_has_role(current_user, 'petition_request', 'MEMBER') THEN
+        EXECUTE format('GRANT petition_request TO %I', current_user);
+    END IF;
 END $$;
 
 GRANT USAGE ON SCHEMA public TO petition_request;

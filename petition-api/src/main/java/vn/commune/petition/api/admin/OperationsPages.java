@@ -18,6 +18,7 @@ import vn.commune.petition.api.admin.ProjectionOperations.DeadLetter;
 import vn.commune.petition.api.admin.ProjectionOperations.ProjectionStatus;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.page.PageRedirect;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.projections.rebuild.Run;
 
 /**
@@ -31,10 +32,12 @@ import vn.commune.petition.projections.rebuild.Run;
 class OperationsPages {
 
     private final ProjectionOperations operations;
+    private final Communes communes;
     private final WebInvocationPrivilegeEvaluator privileges;
 
-    OperationsPages(ProjectionOperations operations, WebInvocationPrivilegeEvaluator privileges) {
+    OperationsPages(ProjectionOperations operations, WebInvocationPrivilegeEvaluator privileges, Communes communes) {
         this.operations = operations;
+        this.communes = communes;
         this.privileges = privileges;
     }
 
@@ -83,7 +86,8 @@ class OperationsPages {
 
     /** Hands a group's parked events back to its processor, then shows the page saying what happened. */
     @PostMapping("/operations/dead-letters/{group}/retry")
-    String retry(@PathVariable String group, HtmxRequest htmx, RedirectAttributes redirect) {
+    String retry(@PathVariable String group, Authentication user, HtmxRequest htmx, RedirectAttributes redirect) {
+        communes.requireEveryCommune(user.getName());
         redirect.addFlashAttribute("retry", operations.retry(group));
         return PageRedirect.to(htmx, "/operations#dead-letters");
     }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.problem.NotFoundException;
@@ -127,6 +128,14 @@ public class ProjectionOperations {
 
     /** Hands the group's parked events back to its processor, up to {@link #RETRIES_PER_REQUEST}. */
     public Retry retry(String group) {
+        // The handlers write every commune's rows, as the processor does: as the owner, out of the
+        // requesting admin's commune scope (the admin sees every commune: Communes.requireEveryCommune).
+        try (CommuneScope.Opened owner = CommuneScope.owner()) {
+            return retryAsOwner(group);
+        }
+    }
+
+    private Retry retryAsOwner(String group) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFoundException("No dead-letter queue for this processing group"));
         long before = parked(group);

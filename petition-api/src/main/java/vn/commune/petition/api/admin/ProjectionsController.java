@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +15,7 @@ import vn.commune.petition.api.admin.ProjectionOperations.ProjectionStatus;
 import vn.commune.petition.api.admin.ProjectionOperations.Retry;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.problem.Problems;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.projections.rebuild.Claim;
 import vn.commune.petition.projections.rebuild.Run;
 
@@ -26,9 +28,11 @@ import vn.commune.petition.projections.rebuild.Run;
 class ProjectionsController {
 
     private final ProjectionOperations operations;
+    private final Communes communes;
 
-    ProjectionsController(ProjectionOperations operations) {
+    ProjectionsController(ProjectionOperations operations, Communes communes) {
         this.operations = operations;
+        this.communes = communes;
     }
 
     @GetMapping("/api/admin/projections")
@@ -69,7 +73,8 @@ class ProjectionsController {
     }
 
     @PostMapping("/api/admin/dead-letters/{group}/retry")
-    Retry retry(@PathVariable String group) {
+    Retry retry(@PathVariable String group, Authentication user) {
+        communes.requireEveryCommune(user.getName());
         return operations.retry(group);
     }
 

@@ -19,16 +19,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.problem.NotFoundException;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.projections.audit.AuditExport;
 import vn.commune.petition.projections.audit.AuditVerifier.Verification;
 import vn.commune.petition.projections.audit.AuditVerifier;
 import vn.commune.petition.projections.audit.Seals.Seal;
 import vn.commune.petition.projections.audit.Seals;
+import vn.commune.petition.projections.petition.PetitionViewQueries;
 
 /** Tamper evidence for inspectors: verify chains and seals, seal the past, export for checking elsewhere. */
 @RestController
 class AuditController {
 
+    private final PetitionViewQueries views;
+    private final Communes communes;
     private final AuditVerifier verifier;
     private final Seals seals;
     private final AuditExport export;
@@ -39,10 +43,12 @@ class AuditController {
      * {@code sealOnceWithin}: every instance fires the daily seal; the first makes it, and the others do
      * nothing while the latest seal is younger than this ({@code petition.audit.seal-once-within}).
      */
-    AuditController(AuditVerifier verifier, Seals seals, AuditExport export,
-                    @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
+    AuditController(AuditVerifier verifier, Seals seals, AuditExport export, PetitionViewQueries views,
+                    Communes communes, @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
                     @Value("${petition.audit.seal-once-within:PT1H}") Duration sealOnceWithin) {
         this.verifier = verifier;
+        this.views = views;
+        this.communes = communes;
         this.seals = seals;
         this.export = export;
         this.zone = zone;
@@ -51,11 +57,16 @@ class AuditController {
 
     @GetMapping("/api/petitions/{id}/verification")
     Verification verifyPetition(@PathVariable String id) {
+        // The event store has no commune policy: the petition is first looked for where the request's
+        // communes are, so that another commune's is not found either.
+        views.find(NotFoundException.unlessId(id, "No petition has this id"))
+                .orElseThrow(() -> new NotFoundException("No petition has this id"));
         return verifier.verifyAggregate(id).orElseThrow(() -> new NotFoundException("No petition has this id"));
     }
 
     @GetMapping("/api/audit/verification")
-    Verification verifyAll(@RequestParam(required = false) Long upTo) {
+    Verification verifyAll(@RequestParam(required = false) Long upTo, Authentication user) {
+        communes.requireEveryCommune(user.getName());
         return verifier.verifyAll(upTo);
     }
 
@@ -90,7 +101,8 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/export")
-    void export(@Valid ExportPeriod period, HttpServletResponse response) throws IOException {
+    void export(@Valid ExportPeriod period, Authentication user, HttpServletResponse response) throws IOException {
+        communes.requireEveryCommune(user.getName());
         download(export, zone, period, response);
     }
 

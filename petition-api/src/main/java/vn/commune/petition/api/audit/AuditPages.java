@@ -25,6 +25,7 @@ import vn.commune.petition.api.page.FormToken;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.page.PageRedirect;
 import vn.commune.petition.api.problem.NotFoundException;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.api.write.Writes;
 import vn.commune.petition.api.write.Written;
 import vn.commune.petition.projections.audit.AuditExport;
@@ -66,10 +67,12 @@ class AuditPages {
     private final Writes writes;
     private final WebInvocationPrivilegeEvaluator privileges;
     private final Clock clock;
+    private final Communes communes;
 
     AuditPages(AuditVerifier verifier, VerificationRuns runs, Seals seals, AuditExport export,
                PetitionViewQueries views, PetitionHistoryQuery history, Writes writes,
-               WebInvocationPrivilegeEvaluator privileges, Clock clock) {
+               WebInvocationPrivilegeEvaluator privileges, Clock clock, Communes communes) {
+        this.communes = communes;
         this.verifier = verifier;
         this.runs = runs;
         this.seals = seals;
@@ -108,6 +111,7 @@ class AuditPages {
     /** Starts verifying the whole store (or shows the run already under way). */
     @PostMapping("/audit/verification")
     String verifyAll(Authentication user, HtmxRequest htmx, Model model) {
+        communes.requireEveryCommune(user.getName());
         VerificationRuns.Run run = runs.start(user.getName());
         if (htmx.isHtmxRequest()) {
             model.addAttribute("run", run);
@@ -118,7 +122,8 @@ class AuditPages {
 
     /** A run's progress: from htmx the progress alone (polled while it runs), otherwise its page. */
     @GetMapping("/audit/verification/{id}")
-    String run(@PathVariable String id, HtmxRequest htmx, Model model) {
+    String run(@PathVariable String id, Authentication user, HtmxRequest htmx, Model model) {
+        communes.requireEveryCommune(user.getName());
         model.addAttribute("run", runs.find(id).orElseThrow(() -> new NotFoundException("No such verification")));
         return htmx.isHtmxRequest() ? "audit/page :: run" : "audit/run";
     }
@@ -153,7 +158,8 @@ class AuditPages {
 
     /** The export, as {@code GET /api/audit/export} gives it. */
     @GetMapping("/audit/export")
-    void export(@Valid ExportPeriod period, HttpServletResponse response) throws IOException {
+    void export(@Valid ExportPeriod period, Authentication user, HttpServletResponse response) throws IOException {
+        communes.requireEveryCommune(user.getName());
         AuditController.download(export, clock.getZone(), period, response);
     }
 
@@ -161,10 +167,11 @@ class AuditPages {
         LocalDate today = CommuneClock.today(clock);
         boolean maySeeSeals = allowed("GET", "/audit/seals/0", user, request);
         model.addAttribute("mayCheck", allowed("GET", "/audit/chain", user, request));
-        model.addAttribute("mayVerifyAll", allowed("POST", "/audit/verification", user, request));
+        boolean everyCommune = communes.seesEveryCommune(user.getName());
+        model.addAttribute("mayVerifyAll", everyCommune && allowed("POST", "/audit/verification", user, request));
         model.addAttribute("maySeal", allowed("POST", "/audit/seals", user, request));
         model.addAttribute("maySeeSeals", maySeeSeals);
-        model.addAttribute("mayExport", allowed("GET", "/audit/export", user, request));
+        model.addAttribute("mayExport", everyCommune && allowed("GET", "/audit/export", user, request));
         if (maySeeSeals) {
             List<Seal> all = seals.all();
             model.addAttribute("sealCount", all.size());

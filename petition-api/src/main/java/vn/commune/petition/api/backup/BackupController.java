@@ -18,9 +18,11 @@ import java.util.Base64;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.database.CommuneScope;
+import vn.commune.petition.api.security.Communes;
 
 /**
  * A backup of the whole database while the service runs (ADMIN): taken into a temporary file readable
@@ -35,14 +37,17 @@ class BackupController {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
+    private final Communes communes;
     private final DatabaseBackup backup = new DatabaseBackup(DatabaseBackup.serviceVersion());
 
-    BackupController(DataSource dataSource) {
+    BackupController(DataSource dataSource, Communes communes) {
         this.dataSource = dataSource;
+        this.communes = communes;
     }
 
     @GetMapping("/api/admin/backup")
-    void backup(HttpServletResponse response) throws IOException, SQLException {
+    void backup(Authentication user, HttpServletResponse response) throws IOException, SQLException {
+        communes.requireEveryCommune(user.getName());
         long started = System.nanoTime();
         Path file = Files.createTempFile("petition-backup-", ".zip",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

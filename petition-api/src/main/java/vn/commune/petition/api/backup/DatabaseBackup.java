@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -54,6 +55,9 @@ import org.postgresql.copy.CopyManager;
  * commits only if every table's rows and SHA-256 are the manifest's.
  */
 final class DatabaseBackup {
+
+    /** A commune's reference sequence of a year (ReferenceNumbers): petition_reference_10106_2026. */
+    private static final Pattern COMMUNE_SEQUENCE = Pattern.compile("petition_reference_[0-9]{5}_[0-9]{4}");
 
     static final String MANIFEST = "manifest.json";
 
@@ -217,6 +221,13 @@ final class DatabaseBackup {
             }
             try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
                 for (BackupManifest.Sequence sequence : manifest.sequences()) {
+                    // A commune's reference numbers of a year (ReferenceNumbers) have a sequence made on its
+                    // first receipt, not by a migration.
+                    if (COMMUNE_SEQUENCE.matcher(sequence.name()).matches()) {
+                        try (Statement create = connection.createStatement()) {
+                            create.execute("CREATE SEQUENCE IF NOT EXISTS " + quote(sequence.name()) + " MINVALUE 1");
+                        }
+                    }
                     setval.setString(1, quote(sequence.name()));
                     setval.setLong(2, sequence.lastValue());
                     setval.execute();

@@ -31,7 +31,10 @@ public class CommuneScopeFilter {
                     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                                     FilterChain chain) throws ServletException, IOException {
                         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-                        List<String> scope = user == null || !user.isAuthenticated()
+                        // What the commune publishes is the same for everyone, signed in or not (and cached so).
+                        boolean published = request.getRequestURI().startsWith(request.getContextPath() + "/public/")
+                                || request.getRequestURI().startsWith(request.getContextPath() + "/api/public/");
+                        List<String> scope = published || user == null || !user.isAuthenticated()
                                 || user instanceof AnonymousAuthenticationToken
                                 ? communes.publicScope() : communes.scopeOf(user.getName());
                         try (CommuneScope.Opened opened = CommuneScope.open(scope)) {

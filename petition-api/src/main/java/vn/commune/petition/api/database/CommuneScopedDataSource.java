@@ -77,6 +77,12 @@ public class CommuneScopedDataSource {
                     release(connection);
                     return null;
                 }
+                if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+                    return proxy == arguments[0];
+                }
+                if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+                    return System.identityHashCode(proxy);
+                }
                 try {
                     return method.invoke(connection, arguments);
                 } catch (InvocationTargetException e) {
@@ -89,16 +95,21 @@ public class CommuneScopedDataSource {
 
         /** Back to the owner's role, then to the pool; a connection that cannot be reset is not reused. */
         private static void release(Connection connection) throws SQLException {
-            if (!connection.isClosed()) {
-                try {
+            try {
+                if (!connection.isClosed()) {
                     CommuneScope.clear(connection);
-                } catch (SQLException e) {
-                    log.warn("A connection could not leave its commune scope ({}); closing it", e.getSQLState());
+                }
+            } catch (SQLException e) {
+                log.warn("A connection could not leave its commune scope ({}); closing it", e.getSQLState());
+                try {
                     Executor now = Runnable::run;
                     connection.unwrap(Connection.class).abort(now);
+                } catch (SQLException | RuntimeException ignored) {
+                    // Closed below all the same; the pool drops a connection it finds broken.
                 }
+            } finally {
+                connection.close();
             }
-            connection.close();
         }
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindingResult;
@@ -89,6 +90,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found",
                 title(request, "Not found", "Không tìm thấy"),
                 e instanceof NotFoundException ? e.getMessage() : "No petition has this id"), request);
+    }
+
+    /** What a role may do but not this account, as Communes.requireEveryCommune says. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                title(request, "Forbidden", "Không có quyền"), e.getMessage()), request);
     }
 
     @ExceptionHandler({ConflictingAggregateVersionException.class, PreconditionFailedException.class})

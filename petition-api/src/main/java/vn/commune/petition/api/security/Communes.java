@@ -3,6 +3,7 @@ package vn.commune.petition.api.security;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.projections.commune.EventCommune;
@@ -118,6 +120,27 @@ public class Communes {
     /** The configured commune's code ({@code petition.commune.code}); blank when none is configured. */
     public String configured() {
         return configured;
+    }
+
+    /**
+     * Whether the account sees every commune this deployment holds rows of (the configured one, the
+     * province's, and every account's): on one commune's deployment, every account does.
+     */
+    public boolean seesEveryCommune(String username) {
+        Set<String> every = new HashSet<>(served.keySet());
+        every.addAll(byAccount.values());
+        return scopeOf(username).containsAll(every);
+    }
+
+    /**
+     * Refuses (403) what reads or writes the whole database at once, past the row-level security (a
+     * backup, the audit export, the verification of every chain, a dead letter's retry), to an account
+     * that does not see every commune.
+     */
+    public void requireEveryCommune(String username) {
+        if (!seesEveryCommune(username)) {
+            throw new AccessDeniedException("Only an account that sees every commune of this deployment may do this");
+        }
     }
 
     /** The communes served, the configured one first. */

@@ -87,7 +87,7 @@ class CommunesTest {
         assertThat(communes.ofEvent(Map.of("recordedBy", "officer"))).isEqualTo("10105");
         assertThat(communes.ofEvent(Map.of("commune", "10106"))).isEqualTo("10106");
         receive(Api.as(port, "canbo", "officer"));
-        Api.Response verified = Api.as(port, "inspector").get("/api/audit/verification");
+        Api.Response verified = Api.as(port, "tinh", "inspector").get("/api/audit/verification");
         assertThat(verified.text("status")).as(verified.toString()).isEqualTo("OK");
     }
 
@@ -191,6 +191,21 @@ class CommunesTest {
                     .as("the swapped-in " + table + " has the policy").isZero();
         }
         assertThat(Api.officer(port).get("/api/petitions/" + theirs).status()).isEqualTo(404);
+    }
+
+    @Test
+    void what_reads_past_the_policies_is_for_an_account_that_sees_every_commune() {
+        String theirs = receive(Api.as(port, "canbo", "officer"));
+        Api inspector = Api.as(port, "inspector");
+        assertThat(inspector.get("/api/petitions/" + theirs + "/verification").status())
+                .as("another commune's chain, not found").isEqualTo(404);
+        assertThat(Api.as(port, "tinh", "inspector").get("/api/petitions/" + theirs + "/verification").status())
+                .isEqualTo(200);
+        Api.Response export = inspector.get("/api/audit/export?from=2026-10-01&to=2026-10-31");
+        assertThat(export.status()).as(export.toString()).isEqualTo(403);
+        assertThat(inspector.get("/api/audit/verification").status()).isEqualTo(403);
+        assertThat(Api.as(port, "tinh", "inspector").get("/api/audit/export?from=2026-10-01&to=2026-10-31").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.domain.session.SessionOpened;
 import vn.commune.petition.domain.session.VisitLogged;
+import vn.commune.petition.projections.commune.EventCommune;
 
 /**
  * The events a printed document is made from, read from Axon's event table with their global index:
@@ -24,8 +25,11 @@ public class DocumentEvents {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final EventCommune communes;
 
-    public DocumentEvents(JdbcClient jdbc, @Qualifier("projectionObjectMapper") ObjectMapper json) {
+    public DocumentEvents(JdbcClient jdbc, @Qualifier("projectionObjectMapper") ObjectMapper json,
+                          EventCommune communes) {
+        this.communes = communes;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -73,9 +77,9 @@ public class DocumentEvents {
     }
 
     /**
-     * The number of the event at {@code globalIndex} in its register: how many events of these types
-     * (each with the field holding its business date) the store holds up to it, with a business date
-     * in {@code year}. Later events, and printing, never change it.
+     * The number of the event at {@code globalIndex} in its commune's register: how many events of these
+     * types (each with the field holding its business date) of its commune the store holds up to it, with
+     * a business date in {@code year}. Later events, and printing, never change it.
      */
     public int numberInYear(long globalIndex, Map<Class<?>, String> dateFields, int year) {
         String date = dateFields.values().stream().distinct()
@@ -83,13 +87,21 @@ public class DocumentEvents {
                 .collect(Collectors.joining(", ", "COALESCE(", ")"));
         Long count = jdbc.sql("""
                         SELECT count(*) FROM (
-                            SELECT CAST(convert_from(payload, 'UTF8') AS jsonb) AS j FROM domainevententry
+                            SELECT CAST(convert_from(payload, 'UTF8') AS jsonb) AS j,
+                                   COALESCE(CAST(convert_from(meta_data, 'UTF8') AS jsonb) ->> '%2$s', :configured)
+                                       AS commune
+                              FROM domainevententry
                              WHERE payload_type IN (:types) AND global_index <= :upTo
                             OFFSET 0) e
-                         WHERE left(%s, 4) = :year""".formatted(date))
+                         WHERE left(%1$s, 4) = :year
+                           AND commune = (SELECT COALESCE(CAST(convert_from(meta_data, 'UTF8') AS jsonb) ->> '%2$s',
+                                                          :configured)
+                                            FROM domainevententry WHERE global_index = :upTo)"""
+                        .formatted(date, EventCommune.METADATA))
                 .param("types", dateFields.keySet().stream().map(Class::getName).toList())
                 .param("upTo", globalIndex)
                 .param("year", String.valueOf(year))
+                .param("configured", communes.configured())
                 .query(Long.class)
                 .single();
         return count.intValue();

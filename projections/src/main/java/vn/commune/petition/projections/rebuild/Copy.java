@@ -49,9 +49,11 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
                                 SELECT 'ALTER TABLE ' || :copy || ' ENABLE ROW LEVEL SECURITY'
                                   FROM pg_class WHERE oid = CAST(:table AS regclass) AND relrowsecurity
                                 UNION ALL
-                                SELECT format('CREATE POLICY %I ON %s AS %s FOR %s TO %s USING (%s)', p.policyname,
-                                              :copy, p.permissive, p.cmd,
-                                              (SELECT string_agg(quote_ident(r), ', ') FROM unnest(p.roles) r), p.qual)
+                                SELECT format('CREATE POLICY %I ON %s AS %s FOR %s TO %s', p.policyname, :copy,
+                                              p.permissive, p.cmd,
+                                              (SELECT string_agg(quote_ident(r), ', ') FROM unnest(p.roles) r))
+                                       || COALESCE(' USING (' || p.qual || ')', '')
+                                       || COALESCE(' WITH CHECK (' || p.with_check || ')', '')
                                   FROM pg_policies p
                                  WHERE p.schemaname = 'public' AND p.tablename = :name
                                 """)
