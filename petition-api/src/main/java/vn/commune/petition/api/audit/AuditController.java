@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +26,12 @@ import vn.commune.petition.projections.audit.AuditVerifier.Verification;
 import vn.commune.petition.projections.audit.AuditVerifier;
 import vn.commune.petition.projections.audit.Seals.Seal;
 import vn.commune.petition.projections.audit.Seals;
-import vn.commune.petition.projections.petition.PetitionViewQueries;
 
 /** Tamper evidence for inspectors: verify chains and seals, seal the past, export for checking elsewhere. */
 @RestController
 class AuditController {
 
-    private final PetitionViewQueries views;
+    private final JdbcClient jdbc;
     private final Communes communes;
     private final AuditVerifier verifier;
     private final Seals seals;
@@ -43,11 +43,11 @@ class AuditController {
      * {@code sealOnceWithin}: every instance fires the daily seal; the first makes it, and the others do
      * nothing while the latest seal is younger than this ({@code petition.audit.seal-once-within}).
      */
-    AuditController(AuditVerifier verifier, Seals seals, AuditExport export, PetitionViewQueries views,
+    AuditController(AuditVerifier verifier, Seals seals, AuditExport export, JdbcClient jdbc,
                     Communes communes, @Value("${petition.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
                     @Value("${petition.audit.seal-once-within:PT1H}") Duration sealOnceWithin) {
         this.verifier = verifier;
-        this.views = views;
+        this.jdbc = jdbc;
         this.communes = communes;
         this.seals = seals;
         this.export = export;
@@ -57,10 +57,16 @@ class AuditController {
 
     @GetMapping("/api/petitions/{id}/verification")
     Verification verifyPetition(@PathVariable String id) {
-        // The event store has no commune policy: the petition is first looked for where the request's
-        // communes are, so that another commune's is not found either.
-        views.find(NotFoundException.unlessId(id, "No petition has this id"))
-                .orElseThrow(() -> new NotFoundException("No petition has this id"));
+        // The event store has no commune policy: the petition (or the session, or the dossier) is first
+        // looked for where the request's communes are, so that another commune's is not found either.
+        String aggregate = NotFoundException.unlessId(id, "No petition has this id");
+        if (!jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM petition_view WHERE id = :id)
+                            OR EXISTS (SELECT 1 FROM reception_session WHERE id = :id)
+                            OR EXISTS (SELECT 1 FROM one_stop_dossier WHERE id = :id)""")
+                .param("id", aggregate).query(Boolean.class).single()) {
+            throw new NotFoundException("No petition has this id");
+        }
         return verifier.verifyAggregate(id).orElseThrow(() -> new NotFoundException("No petition has this id"));
     }
 
