@@ -44,7 +44,8 @@ public class CountsProjection {
      * The counts' tables written from all the stored events at once, for a rebuild: the handlers below
      * stated in SQL. A fact for every counted event, decoded from its payload; then, from the facts,
      * one row per received petition with what its last acceptance, deadline, suspension or resumption
-     * and closing set, and one row per mediation.
+     * and closing set, and one row per mediation; and from those, the buckets of each day and month
+     * (V18_4: the triggers that keep them are not on the copy until its keys are).
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
             INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
@@ -82,7 +83,9 @@ public class CountsProjection {
             SELECT petition_id, sequence, occurred_on, outcome, commune
               FROM count_fact
              WHERE outcome IS NOT NULL AND (hashtext(petition_id) & 2147483647) % :parts = :part
-            """);
+            """,
+            // The day's and month's buckets (V18_4), from the rows above, by commune.
+            "CALL count_bucket_fill(:part, :parts)");
 
     private final ProjectionWrites writes;
     private final Clock clock;
@@ -196,7 +199,7 @@ public class CountsProjection {
     /** Forgets every fact before a replay rebuilds them from the first event. */
     @ResetHandler
     void reset() {
-        writes.sql("TRUNCATE count_petition, count_mediation, count_fact").update();
+        writes.sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket").update();
     }
 
     private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt,

@@ -87,40 +87,80 @@ public class CountsQueries {
               count(*) FILTER (WHERE outcome = 'FAILED') AS failed
             """;
 
+    /**
+     * The figures of the period from the buckets of V18_4, as FIGURES and MEDIATION_FIGURES count them
+     * over petitions: each is a sum over the days before a date, or the difference of two such sums.
+     * The sum before a date x is that of the months before x's month and of the days of its month
+     * before x; {@code before_from} and {@code before_next} say whether a bucket is in the sum before
+     * the period's first day, and before the day after its last.
+     */
+    private static final String BUCKET_FIGURES = Stream.concat(Stream.of(
+                    "sum(received * in_period) AS received",
+                    "sum((received - closed) * before_from) AS carried_over",
+                    "sum(accepted * in_period) AS accepted",
+                    "sum((received - closed) * before_next) AS open_at_end",
+                    "sum(overdue * before_next) AS overdue_at_end",
+                    "sum(succeeded * in_period) AS succeeded",
+                    "sum(failed * in_period) AS failed"),
+            Stream.concat(Arrays.stream(PetitionStatus.values()).filter(PetitionStatus::closed).map(CountsQueries::column),
+                            Arrays.stream(Timeliness.values()).map(CountsQueries::column))
+                    .map(closed -> "sum(%1$s * in_period) AS %1$s".formatted(closed)))
+            .collect(Collectors.joining(",\n  ", "\n  ", "\n"));
+
+    /** The buckets that some sum of BUCKET_FIGURES takes, with their weights in each. */
+    private static final String BUCKETS = """
+            (SELECT b.*, before_next - before_from AS in_period
+               FROM (SELECT b.*,
+                            CAST(CASE WHEN span = 'M' THEN starts_on < :fromMonth
+                                      ELSE starts_on >= :fromMonth AND starts_on < :from END AS integer) AS before_from,
+                            CAST(CASE WHEN span = 'M' THEN starts_on < :nextMonth
+                                      ELSE starts_on >= :nextMonth AND starts_on < :next END AS integer) AS before_next
+                       FROM count_bucket b
+                      WHERE span = 'M' AND starts_on < :nextMonth
+                         OR span = 'D' AND (starts_on >= :fromMonth AND starts_on < :from
+                                            OR starts_on >= :nextMonth AND starts_on < :next)) b) b""";
+
     /** The counts for the period [from, to], both inclusive, as they are now. */
     public PetitionCounts count(LocalDate from, LocalDate to) {
-        return count(from, to, "count_petition", "count_mediation", null);
+        // One statement, one round trip: under load each round trip waits for a core, and the
+        // counts are read on every step a desk records.
+        return buckets(jdbc.sql("SELECT t.*, b.* FROM (SELECT" + BUCKET_FIGURES + " FROM " + BUCKETS + ") t, "
+                + breakdowns("count_petition") + " b"), from, to)
+                .query((rs, row) -> counts(rs, from, to, breakdowns(rs.getArray("dimensions"), rs.getArray("keys"),
+                        rs.getArray("ns"))))
+                .single();
     }
 
     /** The counts for the period [from, to] as they could have been reported at {@code knownAt}. */
     public PetitionCounts countKnownAt(LocalDate from, LocalDate to, Instant knownAt) {
-        return count(from, to, PETITIONS_KNOWN_AT, MEDIATIONS_KNOWN_AT, knownAt);
-    }
-
-    private PetitionCounts count(LocalDate from, LocalDate to, String petitions, String mediations, Instant knownAt) {
-        // One statement, one round trip: under load each round trip waits for a core, and the
-        // counts are read on every step a desk records. The relations come from this class, never
-        // from a request.
+        // The relations come from this class, never from a request.
         return params(jdbc.sql("""
                 SELECT t.*, o.*, b.*
-                FROM (SELECT""" + FIGURES + " FROM " + petitions + " p" + IN_PERIOD + ") t,"
-                + " (SELECT" + MEDIATION_FIGURES + " FROM " + mediations + " m WHERE held_on BETWEEN :from AND :to) o,"
-                // The petitions received in the period by kind, field, channel and ward, in one pass,
-                // as three parallel arrays in the order they are shown.
-                + """
-                 (SELECT array_agg(dimension ORDER BY dimension, n DESC, key) AS dimensions,
-                         array_agg(key ORDER BY dimension, n DESC, key) AS keys,
-                         array_agg(n ORDER BY dimension, n DESC, key) AS ns
-                  FROM (SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(field) = 0 THEN 'field'
-                                    WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'ward' END AS dimension,
-                               COALESCE(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(field) = 0 THEN field
-                                             WHEN GROUPING(channel) = 0 THEN channel ELSE ward END, '') AS key,
-                               count(*) AS n
-                """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
-                + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward))) g) b"), from, to, knownAt)
+                FROM (SELECT""" + FIGURES + " FROM " + PETITIONS_KNOWN_AT + " p" + IN_PERIOD + ") t,"
+                + " (SELECT" + MEDIATION_FIGURES + " FROM " + MEDIATIONS_KNOWN_AT
+                + " m WHERE held_on BETWEEN :from AND :to) o, " + breakdowns(PETITIONS_KNOWN_AT) + " b"),
+                from, to, knownAt)
                 .query((rs, row) -> counts(rs, from, to, breakdowns(rs.getArray("dimensions"), rs.getArray("keys"),
                         rs.getArray("ns"))))
                 .single();
+    }
+
+    /**
+     * The petitions received in the period by kind, field, channel and ward, in one pass, as three
+     * parallel arrays in the order they are shown.
+     */
+    private static String breakdowns(String petitions) {
+        return """
+                (SELECT array_agg(dimension ORDER BY dimension, n DESC, key) AS dimensions,
+                        array_agg(key ORDER BY dimension, n DESC, key) AS keys,
+                        array_agg(n ORDER BY dimension, n DESC, key) AS ns
+                 FROM (SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(field) = 0 THEN 'field'
+                                   WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'ward' END AS dimension,
+                              COALESCE(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(field) = 0 THEN field
+                                            WHEN GROUPING(channel) = 0 THEN channel ELSE ward END, '') AS key,
+                              count(*) AS n
+                """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
+                + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward))) g)";
     }
 
     /**
@@ -129,12 +169,7 @@ public class CountsQueries {
      */
     public Map<String, PetitionCounts> countByCommune(LocalDate from, LocalDate to) {
         Map<String, PetitionCounts> byCommune = new TreeMap<>();
-        params(jdbc.sql("""
-                SELECT commune, t.*, COALESCE(o.succeeded, 0) AS succeeded, COALESCE(o.failed, 0) AS failed
-                FROM (SELECT commune,""" + FIGURES + " FROM count_petition p" + IN_PERIOD + " GROUP BY commune) t"
-                + " LEFT JOIN (SELECT commune," + MEDIATION_FIGURES
-                + " FROM count_mediation m WHERE held_on BETWEEN :from AND :to GROUP BY commune) o USING (commune)"),
-                from, to, null)
+        buckets(jdbc.sql("SELECT commune," + BUCKET_FIGURES + " FROM " + BUCKETS + " GROUP BY commune"), from, to)
                 .query((RowCallbackHandler) rs -> byCommune.put(rs.getString("commune"), counts(rs, from, to, Map.of())));
         return byCommune;
     }
@@ -220,6 +255,11 @@ public class CountsQueries {
 
     private static String column(Timeliness timeliness) {
         return "closed_" + timeliness.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static JdbcClient.StatementSpec buckets(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to) {
+        return sql.param("from", from).param("to", to).param("next", to.plusDays(1))
+                .param("fromMonth", from.withDayOfMonth(1)).param("nextMonth", to.plusDays(1).withDayOfMonth(1));
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to,

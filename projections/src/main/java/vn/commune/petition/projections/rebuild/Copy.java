@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 record Copy(ProjectionDefinition projection, String schema, DataSource dataSource, TransactionTemplate transaction,
             Map<String, List<String>> keys, Map<String, List<String>> indexes) {
+    // keys: by table, the statements that add its primary and unique keys and then its triggers, if
+    // not made now; indexes: its other indexes.
 
     private static final Logger log = LoggerFactory.getLogger(Copy.class);
     /** The prefix of the schema the live tables are moved to by a swap, and dropped with. */
@@ -27,12 +29,12 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
 
     /**
      * Creates the empty copy in {@code schema}, a name unique to the run, replacing any left there. The primary and unique keys,
-     * which the handlers' upserts and updates need, are made now if {@code keysNow}, else by {@link
-     * #addKeys} after a set-based load.
+     * which the handlers' upserts and updates need, and the triggers, which write the copy's own
+     * tables as the live ones' write theirs (count_bucket), are made now if {@code keysNow}, else by
+     * {@link #addKeys} after a set-based load (whose statements write what the triggers would).
      */
     static Copy create(ProjectionDefinition projection, String schema, boolean keysNow, DataSource dataSource,
                        TransactionTemplate transaction) {
-        // By table: the statements that add its primary and unique keys, if not made now; its other indexes.
         Copy copy = new Copy(projection, schema, dataSource, transaction, new LinkedHashMap<>(), new LinkedHashMap<>());
         transaction.executeWithoutResult(status -> {
             JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -69,6 +71,17 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
                                 """)
                         .param("copy", schema + "." + table).param("table", "public." + table)
                         .query(String.class).list();
+                // After the keys: a trigger may write a table whose key its upsert names.
+                tableKeys = new ArrayList<>(tableKeys);
+                tableKeys.addAll(jdbc.sql("""
+                                SELECT replace(pg_get_triggerdef(t.oid), ' ON public.' || :table || ' ',
+                                               ' ON ' || :copy || ' ')
+                                  FROM pg_trigger t
+                                 WHERE t.tgrelid = CAST('public.' || :table AS regclass) AND NOT t.tgisinternal
+                                 ORDER BY t.tgname
+                                """)
+                        .param("copy", schema + "." + table).param("table", table)
+                        .query(String.class).list());
                 if (keysNow) {
                     tableKeys.forEach(key -> jdbc.sql(key).update());
                 } else {
@@ -89,7 +102,7 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
         return copy;
     }
 
-    /** Adds the keys left out for a set-based load. */
+    /** Adds the keys, and the triggers, left out for a set-based load. */
     void addKeys(Writers writers) {
         eachTable(writers, table -> keys.getOrDefault(table, List.of()));
     }
