@@ -17,6 +17,7 @@ ALTER POLICY commune ON petition_view USING (commune = ANY (CAST((SELECT petitio
 ALTER POLICY commune ON count_petition USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));
 ALTER POLICY commune ON count_mediation USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));
 ALTER POLICY commune ON count_fact USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));
+ALTER POLICY commune ON count_bucket_key USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));
 ALTER POLICY commune ON count_bucket USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));
 ALTER POLICY commune ON reception_session USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));
 ALTER POLICY commune ON reception_visit USING (commune = ANY (CAST((SELECT petition_visible_communes()) AS VARCHAR[])));

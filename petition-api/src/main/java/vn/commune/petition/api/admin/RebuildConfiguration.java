@@ -71,8 +71,8 @@ class RebuildConfiguration {
                         // In the order the live handlers first write them (every event writes its fact
                         // first): the swap locks them in this order, and a batch of the live processor
                         // then never holds one while waiting for another the swap holds. Their
-                        // triggers write count_bucket.
-                        List.of("count_fact", "count_petition", "count_mediation", "count_bucket"),
+                        // triggers write count_bucket and count_bucket_key.
+                        List.of("count_fact", "count_petition", "count_mediation", "count_bucket", "count_bucket_key"),
                         writes -> new CountsProjection(writes, clock, new SimpleMeterRegistry(), communes),
                         CountsProjection.SET_BASED_REBUILD, communes),
                 new ProjectionDefinition(PetitionViewProjection.PROCESSING_GROUP, List.of("petition_view"),

@@ -199,7 +199,7 @@ public class CountsProjection {
     /** Forgets every fact before a replay rebuilds them from the first event. */
     @ResetHandler
     void reset() {
-        writes.sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket").update();
+        writes.sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket, count_bucket_key").update();
     }
 
     private void mediation(PetitionEvent event, long sequence, MediationOutcome outcome, Instant storedAt,

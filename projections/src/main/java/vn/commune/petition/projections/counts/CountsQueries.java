@@ -125,7 +125,7 @@ public class CountsQueries {
         // One statement, one round trip: under load each round trip waits for a core, and the
         // counts are read on every step a desk records.
         return buckets(jdbc.sql("SELECT t.*, b.* FROM (SELECT" + BUCKET_FIGURES + " FROM " + BUCKETS + ") t, "
-                + breakdowns("count_petition") + " b"), from, to)
+                + BUCKET_BREAKDOWNS + " b"), from, to)
                 .query((rs, row) -> counts(rs, from, to, breakdowns(rs.getArray("dimensions"), rs.getArray("keys"),
                         rs.getArray("ns"))))
                 .single();
@@ -147,20 +147,38 @@ public class CountsQueries {
 
     /**
      * The petitions received in the period by kind, field, channel and ward, in one pass, as three
-     * parallel arrays in the order they are shown.
+     * parallel arrays in the order they are shown; counted over {@code petitions}.
      */
     private static String breakdowns(String petitions) {
+        return breakdownsOf("""
+                SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(field) = 0 THEN 'field'
+                            WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'ward' END AS dimension,
+                       COALESCE(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(field) = 0 THEN field
+                                     WHEN GROUPING(channel) = 0 THEN channel ELSE ward END, '') AS key,
+                       count(*) AS n
+                """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
+                + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward))");
+    }
+
+    /**
+     * The same from the keys' buckets of V18_4: the whole months of the period, and the days of the
+     * months it takes in part ({@code :firstWhole}, the first day of its first whole month or of the
+     * month after its end).
+     */
+    private static final String BUCKET_BREAKDOWNS = breakdownsOf("""
+            SELECT dimension, key, sum(received) AS n
+              FROM count_bucket_key
+             WHERE span = 'M' AND starts_on >= :firstWhole AND starts_on < :nextMonth
+                OR span = 'D' AND (starts_on >= :from AND starts_on < LEAST(:firstWhole, :next)
+                                   OR starts_on >= GREATEST(:nextMonth, :firstWhole) AND starts_on < :next)
+             GROUP BY dimension, key HAVING sum(received) <> 0""");
+
+    private static String breakdownsOf(String counts) {
         return """
                 (SELECT array_agg(dimension ORDER BY dimension, n DESC, key) AS dimensions,
                         array_agg(key ORDER BY dimension, n DESC, key) AS keys,
                         array_agg(n ORDER BY dimension, n DESC, key) AS ns
-                 FROM (SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(field) = 0 THEN 'field'
-                                   WHEN GROUPING(channel) = 0 THEN 'channel' ELSE 'ward' END AS dimension,
-                              COALESCE(CASE WHEN GROUPING(kind) = 0 THEN kind WHEN GROUPING(field) = 0 THEN field
-                                            WHEN GROUPING(channel) = 0 THEN channel ELSE ward END, '') AS key,
-                              count(*) AS n
-                """ + " FROM " + petitions + " p WHERE received_on BETWEEN :from AND :to"
-                + " GROUP BY GROUPING SETS ((kind), (field), (channel), (ward))) g)";
+                 FROM (""" + counts + ") g)";
     }
 
     /**
@@ -258,8 +276,10 @@ public class CountsQueries {
     }
 
     private static JdbcClient.StatementSpec buckets(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to) {
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         return sql.param("from", from).param("to", to).param("next", to.plusDays(1))
-                .param("fromMonth", from.withDayOfMonth(1)).param("nextMonth", to.plusDays(1).withDayOfMonth(1));
+                .param("fromMonth", from.withDayOfMonth(1)).param("nextMonth", to.plusDays(1).withDayOfMonth(1))
+                .param("firstWhole", firstWhole);
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, LocalDate from, LocalDate to,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,18 @@ class CountBucketsTest {
 
     /** One count_petition row, as the test keeps it. */
     private record Row(String id, String commune, LocalDate receivedOn, LocalDate acceptedOn, LocalDate dueOn,
-                       LocalDate closedOn, String closedAs, LocalDate suspendedOn) {
+                       LocalDate closedOn, String closedAs, LocalDate suspendedOn, String kind, String field,
+                       String channel, String ward) {
+
+        Row steps(LocalDate acceptedOn, LocalDate dueOn, LocalDate closedOn, String closedAs, LocalDate suspendedOn) {
+            return new Row(id, commune, receivedOn, acceptedOn, dueOn, closedOn, closedAs, suspendedOn, kind, field,
+                    channel, ward);
+        }
+
+        Row field(String field) {
+            return new Row(id, commune, receivedOn, acceptedOn, dueOn, closedOn, closedAs, suspendedOn, kind, field,
+                    channel, ward);
+        }
     }
 
     private record Mediation(String id, long sequence, String commune, LocalDate heldOn, String outcome) {
@@ -70,15 +82,10 @@ class CountBucketsTest {
                     jdbc.sql("DELETE FROM count_petition WHERE petition_id = :id").param("id", row.id()).update();
                     rows.remove(row.id());
                 } else if (what < 6) {
-                    Row changed = random(random, row.id(), row.commune());
-                    changed = new Row(row.id(), row.commune(), row.receivedOn(), changed.acceptedOn() == null ? null
-                            : day(random, row.receivedOn(), 40), changed.dueOn(),
-                            changed.closedOn() == null ? null : day(random, row.receivedOn(), 150), changed.closedAs(),
-                            changed.suspendedOn());
-                    if (changed.closedOn() == null) {
-                        changed = new Row(changed.id(), changed.commune(), changed.receivedOn(), changed.acceptedOn(),
-                                changed.dueOn(), null, null, changed.suspendedOn());
-                    }
+                    Row other = random(random, row.id(), row.commune());
+                    Row changed = row.steps(other.acceptedOn() == null ? null : day(random, row.receivedOn(), 40),
+                            other.dueOn(), other.closedOn() == null ? null : day(random, row.receivedOn(), 150),
+                            other.closedOn() == null ? null : other.closedAs(), other.suspendedOn());
                     update(changed);
                     rows.put(row.id(), changed);
                 }
@@ -86,7 +93,8 @@ class CountBucketsTest {
         }
         // A redelivered step changes nothing.
         rows.values().stream().limit(20).forEach(this::update);
-        jdbc.sql("UPDATE count_petition SET field = field || '.'").update();
+        jdbc.sql("UPDATE count_petition SET field = field || '.' WHERE kind = 'COMPLAINT'").update();
+        rows.replaceAll((id, row) -> row.kind().equals("COMPLAINT") ? row.field(row.field() + ".") : row);
 
         for (int i = 0; i < 40; i++) {
             LocalDate from = day(random, START, 200);
@@ -95,11 +103,11 @@ class CountBucketsTest {
                 from = from.withDayOfMonth(1);
                 to = from.plusMonths(1 + random.nextInt(6)).minusDays(1);
             }
-            assertThat(figures(queries.count(from, to)))
+            assertThat(queries.count(from, to))
                     .as("%s to %s", from, to).isEqualTo(expected(rows.values(), mediations, null, from, to));
             Map<String, PetitionCounts> byCommune = queries.countByCommune(from, to);
             for (String commune : List.of("10105", "10106")) {
-                PetitionCounts expected = expected(rows.values(), mediations, commune, from, to);
+                PetitionCounts expected = figures(expected(rows.values(), mediations, commune, from, to));
                 assertThat(figures(byCommune.getOrDefault(commune, expected(List.of(), List.of(), null, from, to))))
                         .as("%s from %s to %s", commune, from, to).isEqualTo(expected);
             }
@@ -111,11 +119,11 @@ class CountBucketsTest {
     @Test
     void a_petition_taken_away_leaves_no_bucket() {
         Row row = new Row("p", "10105", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 8), LocalDate.of(2024, 2, 5),
-                LocalDate.of(2024, 3, 1), "RESOLVED", null);
+                LocalDate.of(2024, 3, 1), "RESOLVED", null, "COMPLAINT", "Đất đai", "IN_PERSON", null);
         insert(row);
         assertThat(buckets()).isNotEmpty();
 
-        update(new Row("p", "10105", LocalDate.of(2024, 1, 5), null, null, null, null, null));
+        update(row.steps(null, null, null, null, null));
         jdbc.sql("DELETE FROM count_petition").update();
 
         assertThat(buckets()).isEmpty();
@@ -129,7 +137,11 @@ class CountBucketsTest {
         LocalDate closedOn = closed ? day(random, received, 120) : null;
         String closedAs = closed ? CLOSED.get(random.nextInt(CLOSED.size())).name() : null;
         LocalDate suspended = random.nextInt(6) == 0 ? day(random, received, 90) : null;
-        return new Row(id, commune, received, accepted, due, closedOn, closedAs, suspended);
+        return new Row(id, commune, received, accepted, due, closedOn, closedAs, suspended,
+                List.of("COMPLAINT", "DENUNCIATION", "RECOMMENDATION").get(random.nextInt(3)),
+                List.of("Đất đai", "Môi trường", "Chính sách").get(random.nextInt(3)),
+                List.of("IN_PERSON", "POST", "ONLINE").get(random.nextInt(3)),
+                random.nextInt(4) == 0 ? null : "Thôn " + random.nextInt(3));
     }
 
     private static LocalDate day(Random random, LocalDate from, int within) {
@@ -140,7 +152,7 @@ class CountBucketsTest {
         jdbc.sql("""
                         INSERT INTO count_petition (petition_id, commune, received_on, kind, channel, field, ward,
                             accepted_on, due_on, closed_on, closed_as, suspended_on)
-                        VALUES (:id, :commune, :receivedOn, 'COMPLAINT', 'IN_PERSON', 'Đất đai', NULL,
+                        VALUES (:id, :commune, :receivedOn, :kind, :channel, :field, :ward,
                             :acceptedOn, :dueOn, :closedOn, :closedAs, :suspendedOn)""")
                 .paramSource(row).update();
     }
@@ -163,11 +175,21 @@ class CountBucketsTest {
         long overdue = 0;
         long[] closedAs = new long[PetitionStatus.values().length];
         long[] timeliness = new long[3];
+        Map<String, Long> byKind = new HashMap<>();
+        Map<String, Long> byField = new HashMap<>();
+        Map<String, Long> byChannel = new HashMap<>();
+        Map<String, Long> byWard = new HashMap<>();
         for (Row row : rows) {
             if (commune != null && !commune.equals(row.commune())) {
                 continue;
             }
-            received += within(row.receivedOn(), from, to) ? 1 : 0;
+            if (within(row.receivedOn(), from, to)) {
+                received++;
+                byKind.merge(row.kind(), 1L, Long::sum);
+                byField.merge(row.field(), 1L, Long::sum);
+                byChannel.merge(row.channel(), 1L, Long::sum);
+                byWard.merge(row.ward() == null ? "" : row.ward(), 1L, Long::sum);
+            }
             boolean openAt = row.closedOn() == null || !row.closedOn().isBefore(from);
             carriedOver += row.receivedOn().isBefore(from) && openAt ? 1 : 0;
             accepted += within(row.acceptedOn(), from, to) ? 1 : 0;
@@ -192,14 +214,14 @@ class CountBucketsTest {
                 closedAs[PetitionStatus.REJECTED.ordinal()], closedAs[PetitionStatus.ARCHIVED.ordinal()],
                 closedAs[PetitionStatus.WITHDRAWN.ordinal()], closedAs[PetitionStatus.TERMINATED.ordinal()],
                 succeeded, failed, openAtEnd, overdue, timeliness[0], timeliness[1], timeliness[2],
-                Map.of(), Map.of(), Map.of(), Map.of());
+                byKind, byField, byChannel, byWard);
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
         return day != null && !day.isBefore(from) && !day.isAfter(to);
     }
 
-    /** The counts without their breakdowns, which count_petition gives as before. */
+    /** The counts without their breakdowns, which a province's counts by commune leave out. */
     private static PetitionCounts figures(PetitionCounts counts) {
         return new PetitionCounts(counts.from(), counts.to(), counts.received(), counts.carriedOver(),
                 counts.accepted(), counts.resolved(), counts.escalated(), counts.forwarded(), counts.guided(),
@@ -209,12 +231,17 @@ class CountBucketsTest {
                 Map.of());
     }
 
+    /** The buckets, then the keys' buckets, in order. */
     private List<Map<String, Object>> buckets() {
-        return jdbc.sql("SELECT * FROM count_bucket ORDER BY commune, span, starts_on").query().listOfRows();
+        List<Map<String, Object>> buckets = new ArrayList<>(
+                jdbc.sql("SELECT * FROM count_bucket ORDER BY commune, span, starts_on").query().listOfRows());
+        buckets.addAll(jdbc.sql("SELECT * FROM count_bucket_key ORDER BY commune, span, starts_on, dimension, key")
+                .query().listOfRows());
+        return buckets;
     }
 
     private List<Map<String, Object>> bucketsComputedAtOnce() {
-        jdbc.sql("TRUNCATE count_bucket").update();
+        jdbc.sql("TRUNCATE count_bucket, count_bucket_key").update();
         jdbc.sql("CALL count_bucket_fill(0, 1)").update();
         return buckets();
     }

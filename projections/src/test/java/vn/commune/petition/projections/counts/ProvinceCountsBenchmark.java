@@ -58,7 +58,7 @@ class ProvinceCountsBenchmark {
             }
         }
         Files.writeString(Path.of("target", "province-bench.txt"), report);
-        database.jdbc().sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket").update();
+        database.jdbc().sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket, count_bucket_key").update();
     }
 
     /** What is read: each commune's counts, or the counts of all together (GET /api/counts reads both for a province). */
@@ -108,7 +108,7 @@ class ProvinceCountsBenchmark {
      */
     private static void seed() {
         JdbcClient jdbc = database.jdbc();
-        jdbc.sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket").update();
+        jdbc.sql("TRUNCATE count_petition, count_mediation, count_fact, count_bucket, count_bucket_key").update();
         jdbc.sql("""
                 INSERT INTO count_petition (petition_id, commune, received_on, kind, channel, field, ward, accepted_on,
                     due_on, closed_on, closed_as)
@@ -132,5 +132,6 @@ class ProvinceCountsBenchmark {
         jdbc.sql("VACUUM ANALYZE count_petition").update();
         jdbc.sql("VACUUM ANALYZE count_mediation").update();
         jdbc.sql("VACUUM ANALYZE count_bucket").update();
+        jdbc.sql("VACUUM ANALYZE count_bucket_key").update();
     }
 }
