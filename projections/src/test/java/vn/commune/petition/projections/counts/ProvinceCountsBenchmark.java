@@ -48,6 +48,8 @@ class ProvinceCountsBenchmark {
                 COMMUNES, PETITIONS, COMMUNES * PETITIONS, RUNS, WARM_UP));
         for (LocalDate[] period : List.of(
                 new LocalDate[] {LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30)},
+                // Not whole months: the days of the partial ones are read.
+                new LocalDate[] {LocalDate.of(2026, 1, 15), LocalDate.of(2026, 7, 14)},
                 new LocalDate[] {LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)})) {
             for (String line : List.of(
                     measure("province, per commune (countByCommune)", communes, period, Read.EACH),
