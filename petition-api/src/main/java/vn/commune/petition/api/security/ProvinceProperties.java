@@ -1,14 +1,17 @@
 package vn.commune.petition.api.security;
 
+import java.time.DayOfWeek;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import vn.commune.petition.api.print.CommuneKind;
+import vn.commune.petition.api.print.CommuneProperties;
 
 /**
  * The province ({@code petition.province}) when one deployment serves several of its communes: its code
  * (mã tỉnh, two digits), which an account's {@code commune} names to oversee them all, and its communes,
- * each by its code, name and kind (the per-commune breakdowns name them so). Empty for a deployment of
- * one commune.
+ * each by its code, name and kind (the per-commune breakdowns name them so) and, optionally, its own
+ * settings (CommuneSettings says what each falls back to). Empty for a deployment of one commune.
  */
 @ConfigurationProperties("petition.province")
 public record ProvinceProperties(String code, List<Member> communes) {
@@ -28,12 +31,26 @@ public record ProvinceProperties(String code, List<Member> communes) {
         }
     }
 
-    /** One of the province's communes: its code, its name alone ("Tân Lập") and its kind. */
-    public record Member(String code, String name, CommuneKind kind) {
+    /**
+     * One of the province's communes: its code, its name alone ("Tân Lập") and its kind; and, null where
+     * not set, its own settings: whether it is a remote area, its file of calendar corrections (the
+     * format of {@code petition.calendar.overrides}), its reception days, and what its documents print
+     * (as {@code petition.commune} has them).
+     */
+    public record Member(String code, String name, CommuneKind kind, Boolean remoteArea, String calendarOverrides,
+                         List<DayOfWeek> receptionDays, String superiorBody, String address, String phone,
+                         String place, String symbol, CommuneProperties.Signatory signatory) {
 
+        @ConstructorBinding
         public Member {
             name = name == null ? "" : name.strip();
             kind = kind == null ? CommuneKind.XA : kind;
+            receptionDays = receptionDays == null || receptionDays.isEmpty() ? null : List.copyOf(receptionDays);
+        }
+
+        /** A commune named only, with no settings of its own. */
+        public Member(String code, String name, CommuneKind kind) {
+            this(code, name, kind, null, null, null, null, null, null, null, null, null);
         }
     }
 }

@@ -8,6 +8,7 @@ import vn.commune.petition.domain.Breaks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.deadline.DeadlineRules;
 import vn.commune.petition.domain.deadline.WorkingDayCalendar;
@@ -27,8 +28,8 @@ class DossierTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Dossier.class);
-        fixture.registerInjectableResource(new DeadlinePolicy(WorkingDayCalendar.shipped(), DeadlineRules.statutory(),
-                CommuneDeadlines.DEFAULT));
+        fixture.registerInjectableResource(DeadlinePolicies.only(new DeadlinePolicy(WorkingDayCalendar.shipped(),
+                DeadlineRules.statutory(), CommuneDeadlines.DEFAULT)));
     }
 
     private static Matcher<Object> breaks(DossierRule rule) {
