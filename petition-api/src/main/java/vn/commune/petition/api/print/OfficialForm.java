@@ -5,8 +5,10 @@ import static vn.commune.petition.api.print.A4Pdf.escape;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.commune.CommuneSettings;
 
 /**
  * Thể thức văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục I): the parts every document the commune prints
@@ -48,11 +50,29 @@ public class OfficialForm {
             + HEADING_STYLE;
 
     private final CommuneProperties commune;
+    private final CommuneSettings communes;
     private final MessageSource messages;
 
-    OfficialForm(CommuneProperties commune, MessageSource messages) {
+    /** The configured commune's form; {@link #of} and {@link #ofScope} give another commune's. */
+    @Autowired
+    OfficialForm(CommuneSettings communes, MessageSource messages) {
+        this(communes.configured().print(), communes, messages);
+    }
+
+    private OfficialForm(CommuneProperties commune, CommuneSettings communes, MessageSource messages) {
         this.commune = commune;
+        this.communes = communes;
         this.messages = messages;
+    }
+
+    /** The same parts as the commune {@code commune} prints them: its body, symbol, place and signatory. */
+    public OfficialForm of(CommuneProperties commune) {
+        return new OfficialForm(commune, communes, messages);
+    }
+
+    /** The form of the commune this request works for (CommuneSettings#ofScope): the signed-in account's. */
+    public OfficialForm ofScope() {
+        return of(communes.ofScope().print());
     }
 
     /**

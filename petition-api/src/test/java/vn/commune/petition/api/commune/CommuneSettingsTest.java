@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
+import vn.commune.petition.api.RawHttp;
+import vn.commune.petition.api.pages.PageSessions;
 import vn.commune.petition.domain.deadline.CalendarData;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
 import vn.commune.petition.domain.deadline.Complexity;
@@ -28,8 +30,9 @@ import vn.commune.petition.domain.petition.PetitionKind;
 
 /**
  * Each commune's settings are its own: Hòa Bình, a remote area with a day off of its own and reception
- * on Mondays and Wednesdays, gives its complaints the longer deadlines on its own calendar; Tân Lập, the
- * configured commune, keeps the top-level settings (statutory deadlines, the shipped calendar, Thursdays).
+ * on Mondays and Wednesdays, gives its complaints the longer deadlines on its own calendar, and its
+ * documents, receipts, pages and report name it; Tân Lập, the configured commune, keeps the top-level
+ * settings (statutory deadlines, the shipped calendar, Thursdays).
  */
 @PetitionServiceTest
 @TestPropertySource(properties = {
@@ -140,5 +143,34 @@ class CommuneSettingsTest {
         Set<DayOfWeek> days = new HashSet<>();
         schedule.path("days").forEach(day -> days.add(DayOfWeek.valueOf(day.path("dayOfWeek").asText())));
         return days;
+    }
+
+    @Test
+    void a_communes_documents_receipts_pages_and_report_name_it_and_not_the_configured_commune() {
+        String theirs = receive(Api.as(port, "canbo", "officer"));
+        accept(Api.as(port, "chutich", "officer"), theirs);
+        String ours = receive(Api.officer(port));
+        accept(Api.as(port, "chair", "officer"), ours);
+
+        String notice = Api.as(port, "canbo", "officer")
+                .get("/api/petitions/" + theirs + "/documents/thong-bao-thu-ly?format=html").body();
+        assertThat(notice).contains("TỈNH PHÚ THỌ", "ỦY BAN NHÂN DÂN<br/>PHƯỜNG HÒA BÌNH",
+                "UBND phường Hòa Bình", "Hòa Bình, ngày", "Lê Văn Bình").doesNotContain("Tân Lập", "TÂN LẬP");
+        assertThat(Api.officer(port).get("/api/petitions/" + ours + "/documents/thong-bao-thu-ly?format=html").body())
+                .contains("ỦY BAN NHÂN DÂN<br/>XÃ TÂN LẬP").doesNotContain("Hòa Bình", "HÒA BÌNH");
+
+        String canbo = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "canbo", "officer"));
+        String receipt = RawHttp.request("GET", "/petitions/" + theirs + "/receipt").header("Cookie", canbo)
+                .send(port).body();
+        assertThat(receipt).as("the receipt's letterhead, address, telephone and date line")
+                .contains("UBND phường Hòa Bình", "Số 1 đường Hòa Bình", "0210 3333 444", "Hòa Bình, ngày")
+                .doesNotContain("Tân Lập");
+        assertThat(RawHttp.request("GET", "/petitions/" + theirs).header("Cookie", canbo).send(port).body())
+                .as("the pages' header").contains("UBND phường Hòa Bình").doesNotContain("UBND xã Tân Lập");
+
+        String report = Api.as(port, "chutich", "officer").get("/api/reports?from=2026-10-01&to=2026-10-31&format=html")
+                .body();
+        assertThat(report).contains("PHƯỜNG HÒA BÌNH", "UBND phường Hòa Bình báo cáo")
+                .doesNotContain("TÂN LẬP", "Tân Lập");
     }
 }
