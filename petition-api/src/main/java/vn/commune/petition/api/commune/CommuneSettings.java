@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.api.print.CommuneProperties;
+import vn.commune.petition.api.print.Issuer;
+import vn.commune.petition.api.print.ProvinceIssuer;
 import vn.commune.petition.api.security.ProvinceProperties;
 import vn.commune.petition.domain.deadline.CalendarData;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
@@ -34,7 +36,8 @@ import vn.commune.petition.domain.deadline.WorkingDayCalendar;
  * What names the commune itself (its address, telephone, place of the date line and signatory) is never
  * another commune's: unset, it is derived from its own name as for the configured commune, or blank.
  * A code not among them (an account's commune left out of the province's list), null or blank (events
- * that carry no commune) has the configured commune's settings.
+ * that carry no commune) has the configured commune's settings. What an account that oversees several
+ * communes prints is headed by the province ({@code petition.province.name}, {@link #issuerOfScope}).
  */
 @Component
 public class CommuneSettings {
@@ -54,6 +57,7 @@ public class CommuneSettings {
 
     private final Settings configured;
     private final Map<String, Settings> others = new HashMap<>();
+    private final ProvinceIssuer province;
 
     CommuneSettings(CommuneProperties commune, ProvinceProperties province,
                     @Value("${petition.calendar.overrides:}") String overrides,
@@ -68,6 +72,7 @@ public class CommuneSettings {
         WorkingDayCalendar calendar = calendar(overrides);
         this.configured = new Settings(commune.code(), commune, new DeadlinePolicy(calendar, DeadlineRules.statutory(),
                 new CommuneDeadlines(remoteArea, other, otherExtension)), calendar, Set.copyOf(days));
+        this.province = ProvinceIssuer.of(province.name(), province.kind(), province.code(), commune.symbol());
         Map<String, WorkingDayCalendar> calendars = new HashMap<>(Map.of(overrides, calendar));
         for (ProvinceProperties.Member member : province.communes()) {
             if (member.code().equals(commune.code()) || others.containsKey(member.code())) {
@@ -102,10 +107,13 @@ public class CommuneSettings {
         return scope != null && scope.size() == 1 ? of(scope.get(0)) : configured;
     }
 
-    /** Whether this thread works for several communes at once: a request of an account overseeing them. */
-    public boolean scopeOfSeveral() {
+    /**
+     * Who issues what this thread prints for the commune it works for: that commune's People's Committee
+     * ({@link #ofScope}), or, for an account that oversees several communes, the province's.
+     */
+    public Issuer issuerOfScope() {
         List<String> scope = CommuneScope.current();
-        return scope != null && scope.size() > 1;
+        return scope != null && scope.size() > 1 ? province : ofScope().print();
     }
 
     /** The configured commune's settings ({@code petition.commune.code}). */

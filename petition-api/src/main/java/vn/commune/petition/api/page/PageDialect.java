@@ -75,15 +75,16 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
 
         /**
          * The People's Committee of the signed-in account's commune in this language: "UBND xã Tân Lập"
-         * (CommuneProperties.committee); the configured commune's on the public pages.
+         * (CommuneProperties.committee); the province's for an account that oversees several communes; the
+         * configured commune's on the public pages.
          */
         public String commune(Locale locale) {
-            return communes.ofScope().print().committee(locale);
+            return communes.issuerOfScope().committee(locale);
         }
 
         /** The place of the date lines of sheets printed from pages ("Tân Lập, ngày 04/01/2024"). */
         public String place() {
-            return communes.ofScope().print().place();
+            return communes.issuerOfScope().place();
         }
 
         /** dd/MM/yyyy, or "" for no date. */

@@ -87,7 +87,7 @@ class ReportBuilder {
                 dossierTotal.early() + dossierTotal.onTime() + dossierTotal.late()));
 
         String words = period.vietnamese();
-        String committee = communes.ofScope().print().committee(english ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        String committee = communes.issuerOfScope().committee(english ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
         String subject = english ? "citizen reception, petitions and one-stop dossiers, " + period.english()
                 : "kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ " + words;
         String gist = Character.toUpperCase(subject.charAt(0)) + subject.substring(1);

@@ -63,7 +63,7 @@ class ReportPages {
         OfficialForm.Issue issue = ReportRendering.issue(report, locale, heading);
         model.addAttribute("issue", issue);
         model.addAttribute("issuedAt", heading.placeAndDate(issue.date(), locale));
-        model.addAttribute("commune", heading.commune());
+        model.addAttribute("commune", heading.issuer());
         if (!broken.isEmpty()) {
             response.setStatus(HttpStatus.CONFLICT.value());
         }

@@ -6,18 +6,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import vn.commune.petition.api.print.CommuneKind;
 import vn.commune.petition.api.print.CommuneProperties;
+import vn.commune.petition.api.print.ProvinceKind;
 
 /**
  * The province ({@code petition.province}) when one deployment serves several of its communes: its code
- * (mã tỉnh, two digits), which an account's {@code commune} names to oversee them all, and its communes,
- * each by its code, name and kind (the per-commune breakdowns name them so) and, optionally, its own
- * settings (CommuneSettings says what each falls back to). Empty for a deployment of one commune.
+ * (mã tỉnh, two digits), which an account's {@code commune} names to oversee them all; its name alone
+ * ("Phú Thọ") and kind (tỉnh or thành phố), which head such an account's report and pages; and its
+ * communes, each by its code, name and kind (the per-commune breakdowns name them so) and, optionally, its
+ * own settings (CommuneSettings says what each falls back to). Empty for a deployment of one commune.
  */
 @ConfigurationProperties("petition.province")
-public record ProvinceProperties(String code, List<Member> communes) {
+public record ProvinceProperties(String code, String name, ProvinceKind kind, List<Member> communes) {
 
+    @ConstructorBinding
     public ProvinceProperties {
         code = code == null ? "" : code.strip();
+        name = name == null ? "" : name.strip();
+        kind = kind == null ? ProvinceKind.TINH : kind;
         communes = communes == null ? List.of() : List.copyOf(communes);
         if (!code.isEmpty() && !code.matches("[0-9]{2}")) {
             throw new IllegalArgumentException("petition.province.code is the province's code of two digits (mã tỉnh),"
@@ -29,6 +34,11 @@ public record ProvinceProperties(String code, List<Member> communes) {
                         + " digits (mã đơn vị hành chính), not \"" + member.code() + "\"");
             }
         }
+    }
+
+    /** A province of this code and these communes, its name unset. */
+    public ProvinceProperties(String code, List<Member> communes) {
+        this(code, null, null, communes);
     }
 
     /**

@@ -32,7 +32,8 @@ import vn.commune.petition.domain.petition.PetitionKind;
  * Each commune's settings are its own: Hòa Bình, a remote area with a day off of its own and reception
  * on Mondays and Wednesdays, gives its complaints the longer deadlines on its own calendar, and its
  * documents, receipts, pages and report name it; Tân Lập, the configured commune, keeps the top-level
- * settings (statutory deadlines, the shipped calendar, Thursdays).
+ * settings (statutory deadlines, the shipped calendar, Thursdays). The province's inspector, who sees
+ * both, has a report and pages headed by the province, never by one of its communes.
  */
 @PetitionServiceTest
 @TestPropertySource(properties = {
@@ -56,7 +57,12 @@ import vn.commune.petition.domain.petition.PetitionKind;
     "petition.security.users[3].password={bcrypt}$2a$10$pJUjvIWspJw7rxwOs5TYBuGCC8GbGZ/PW44SEW5sKI24VSSeO7ZLm",
     "petition.security.users[3].roles=CHAIR",
     "petition.security.users[3].commune=10106",
+    "petition.security.users[4].username=tinh",
+    "petition.security.users[4].password={bcrypt}$2a$10$pJUjvIWspJw7rxwOs5TYBuGCC8GbGZ/PW44SEW5sKI24VSSeO7ZLm",
+    "petition.security.users[4].roles=INSPECTOR",
+    "petition.security.users[4].commune=25",
     "petition.province.code=25",
+    "petition.province.name=Phú Thọ",
     "petition.province.communes[0].code=10106",
     "petition.province.communes[0].name=Hòa Bình",
     "petition.province.communes[0].kind=PHUONG",
@@ -172,5 +178,21 @@ class CommuneSettingsTest {
                 .body();
         assertThat(report).contains("PHƯỜNG HÒA BÌNH", "UBND phường Hòa Bình báo cáo")
                 .doesNotContain("TÂN LẬP", "Tân Lập");
+    }
+
+    @Test
+    void the_report_and_pages_of_an_account_overseeing_the_province_are_headed_by_the_province() {
+        receive(Api.officer(port));
+        receive(Api.as(port, "canbo", "officer"));
+        String report = Api.as(port, "tinh", "officer").get("/api/reports?from=2026-10-01&to=2026-10-31&format=html")
+                .body();
+        assertThat(report).contains("ỦY BAN NHÂN DÂN<br/>TỈNH PHÚ THỌ", "UBND tỉnh Phú Thọ báo cáo", "Phú Thọ, ngày")
+                .doesNotContain("Tân Lập", "TÂN LẬP", "Hòa Bình", "HÒA BÌNH");
+
+        String tinh = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "tinh", "officer"));
+        String page = RawHttp.request("GET", "/reports?from=2026-10-01&to=2026-10-31").header("Cookie", tinh)
+                .send(port).body();
+        assertThat(page).as("the report's preview and the pages' header")
+                .contains("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "UBND tỉnh Phú Thọ").doesNotContain("Tân Lập", "TÂN LẬP");
     }
 }
