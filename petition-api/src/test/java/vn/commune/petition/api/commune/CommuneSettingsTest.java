@@ -82,7 +82,8 @@ class CommuneSettingsTest {
     int port;
 
     private String receive(Api who) {
-        Api.Response received = who.post("/api/petitions", Api.petition(RECEIVED_ON.toString(), "COMPLAINT", "Đất đai"));
+        Api.Response received = who.post("/api/petitions",
+                Api.petition(RECEIVED_ON.toString(), "COMPLAINT", "Đất đai"));
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
         return received.text("id");
     }
@@ -161,7 +162,8 @@ class CommuneSettingsTest {
         String notice = Api.as(port, "canbo", "officer")
                 .get("/api/petitions/" + theirs + "/documents/thong-bao-thu-ly?format=html").body();
         assertThat(notice).contains("TỈNH PHÚ THỌ", "ỦY BAN NHÂN DÂN<br/>PHƯỜNG HÒA BÌNH",
-                "UBND phường Hòa Bình", "Hòa Bình, ngày", "Lê Văn Bình").doesNotContain("Tân Lập", "TÂN LẬP");
+                "UBND phường Hòa Bình", "Hòa Bình, ngày", "Lê Văn Bình")
+                .doesNotContain("Tân Lập", "TÂN LẬP");
         assertThat(Api.officer(port).get("/api/petitions/" + ours + "/documents/thong-bao-thu-ly?format=html").body())
                 .contains("ỦY BAN NHÂN DÂN<br/>XÃ TÂN LẬP").doesNotContain("Hòa Bình", "HÒA BÌNH");
 
@@ -169,7 +171,8 @@ class CommuneSettingsTest {
         String receipt = RawHttp.request("GET", "/petitions/" + theirs + "/receipt").header("Cookie", canbo)
                 .send(port).body();
         assertThat(receipt).as("the receipt's letterhead, address, telephone and date line")
-                .contains("UBND phường Hòa Bình", "Số 1 đường Hòa Bình", "0210 3333 444", "Hòa Bình, ngày")
+                .contains("UBND phường Hòa Bình", "Số 1 đường Hòa Bình", "0210 3333 444",
+                        "Hòa Bình, ngày")
                 .doesNotContain("Tân Lập");
         assertThat(RawHttp.request("GET", "/petitions/" + theirs).header("Cookie", canbo).send(port).body())
                 .as("the pages' header").contains("UBND phường Hòa Bình").doesNotContain("UBND xã Tân Lập");
@@ -186,13 +189,15 @@ class CommuneSettingsTest {
         receive(Api.as(port, "canbo", "officer"));
         String report = Api.as(port, "tinh", "officer").get("/api/reports?from=2026-10-01&to=2026-10-31&format=html")
                 .body();
-        assertThat(report).contains("ỦY BAN NHÂN DÂN<br/>TỈNH PHÚ THỌ", "UBND tỉnh Phú Thọ báo cáo", "Phú Thọ, ngày")
+        assertThat(report)
+                .contains("ỦY BAN NHÂN DÂN<br/>TỈNH PHÚ THỌ", "UBND tỉnh Phú Thọ báo cáo", "Phú Thọ, ngày")
                 .doesNotContain("Tân Lập", "TÂN LẬP", "Hòa Bình", "HÒA BÌNH");
 
         String tinh = PageSessions.sessionCookie(PageSessions.signIn(port, "127.0.0.1", "tinh", "officer"));
         String page = RawHttp.request("GET", "/reports?from=2026-10-01&to=2026-10-31").header("Cookie", tinh)
                 .send(port).body();
         assertThat(page).as("the report's preview and the pages' header")
-                .contains("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "UBND tỉnh Phú Thọ").doesNotContain("Tân Lập", "TÂN LẬP");
+                .contains("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "UBND tỉnh Phú Thọ")
+                .doesNotContain("Tân Lập", "TÂN LẬP");
     }
 }
