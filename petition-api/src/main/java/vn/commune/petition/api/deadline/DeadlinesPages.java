@@ -8,17 +8,18 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.petition.PetitionRows;
 import vn.commune.petition.domain.deadline.BusinessDates;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.projections.petition.PetitionViewQueries;
 
 /**
  * Thời hạn, the deadlines ({@code templates/deadline/page.html}): the open petitions already past
- * their deadline, and those due in the next {@value #AHEAD} working days, each by kind, the soonest
- * due first. Each kind shows how many there are in all and its first {@value #LISTED}.
+ * their deadline, and those due in the next {@value #AHEAD} working days (of the signed-in account's
+ * commune: CommuneSettings#ofScope), each by kind, the soonest due first. Each kind shows how many there
+ * are in all and its first {@value #LISTED}.
  */
 @PageController
 class DeadlinesPages {
@@ -35,20 +36,20 @@ class DeadlinesPages {
 
     private final PetitionViewQueries petitions;
     private final PetitionRows rows;
-    private final DeadlinePolicy deadlines;
+    private final CommuneSettings communes;
     private final Clock clock;
 
-    DeadlinesPages(PetitionViewQueries petitions, PetitionRows rows, DeadlinePolicy deadlines, Clock clock) {
+    DeadlinesPages(PetitionViewQueries petitions, PetitionRows rows, CommuneSettings communes, Clock clock) {
         this.petitions = petitions;
         this.rows = rows;
-        this.deadlines = deadlines;
+        this.communes = communes;
         this.clock = clock;
     }
 
     @GetMapping("/deadlines")
     String deadlines(Authentication user, Model model) {
         LocalDate today = CommuneClock.today(clock);
-        LocalDate until = deadlines.workingDaysAfter(today, AHEAD);
+        LocalDate until = communes.ofScope().deadlines().workingDaysAfter(today, AHEAD);
         model.addAttribute("today", today);
         model.addAttribute("until", until);
         model.addAttribute("ahead", AHEAD);

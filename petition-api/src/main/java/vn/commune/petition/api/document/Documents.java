@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.api.print.OfficialForm;
 import vn.commune.petition.api.print.OfficialForm.Issue;
@@ -35,7 +36,8 @@ import vn.commune.petition.projections.session.SessionQueries;
  * Writes the documents a petition's steps call for, from its events, in the format of Nghị định
  * 30/2020/NĐ-CP ({@link OfficialForm}). Each number counts the documents of its register (its kind's
  * abbreviation) issued in the same year up to its event, in the order the store kept the events; a
- * written answer keeps the number it was recorded with. A denunciator's identity is printed only in
+ * written answer keeps the number it was recorded with. The petition's commune issues them: its name,
+ * address, symbol, place and signatory (CommuneSettings). A denunciator's identity is printed only in
  * what is addressed to the denunciator: never in a phiếu chuyển đơn.
  */
 @Component
@@ -57,11 +59,23 @@ public class Documents {
     private final DocumentEvents events;
     private final SessionQueries sessions;
     private final OfficialForm form;
+    private final CommuneSettings communes;
 
-    Documents(DocumentEvents events, SessionQueries sessions, OfficialForm form) {
+    Documents(DocumentEvents events, SessionQueries sessions, OfficialForm form, CommuneSettings communes) {
         this.events = events;
         this.sessions = sessions;
         this.form = form;
+        this.communes = communes;
+    }
+
+    /** The petition's commune, which issues its documents. */
+    private CommuneProperties commune(PetitionView petition) {
+        return communes.of(petition.commune()).print();
+    }
+
+    /** The form of the petition's commune. */
+    private OfficialForm form(PetitionView petition) {
+        return form.of(commune(petition));
     }
 
     /** Every document this petition's steps call for, in the order of its steps, in this language. */
@@ -131,7 +145,7 @@ public class Documents {
     private PrintedDocument visitRecord(PetitionView petition, Stored<VisitLogged> stored, String name, Locale locale) {
         VisitLogged visit = stored.event();
         SessionOpened session = events.sessionOpened(visit.sessionId()).orElse(null);
-        CommuneProperties commune = form.commune();
+        CommuneProperties commune = commune(petition);
         String host = session == null ? "" : session.host();
         String sessionKind = session == null ? "" : text(locale, "document.session." + session.kind());
         StringBuilder body = new StringBuilder();
@@ -146,11 +160,11 @@ public class Documents {
         paragraph(body, text(locale, "document.visit.outcome", text(locale, "document.outcome." + visit.outcome()),
                 petition.reference()));
         paragraph(body, text(locale, "document.visit.closing"));
-        Issue issue = new Issue(form.number(number(stored.globalIndex(), "BB", visit.heldOn()), "BB"), visit.heldOn(),
-                text(locale, "document.kind.VISIT_RECORD"), text(locale, "document.gist.VISIT_RECORD"),
+        Issue issue = new Issue(form(petition).number(number(stored.globalIndex(), "BB", visit.heldOn()), "BB"),
+                visit.heldOn(), text(locale, "document.kind.VISIT_RECORD"), text(locale, "document.gist.VISIT_RECORD"),
                 List.of(text(locale, "document.recipient.citizen"), archive(petition, locale)),
                 new Signer("", text(locale, "document.visit.host"), host), text(locale, "document.visit.counterpart"));
-        return document(name, DocumentKind.VISIT_RECORD, issue, body, true, locale);
+        return document(petition, name, DocumentKind.VISIT_RECORD, issue, body, true, locale);
     }
 
     private PrintedDocument acceptance(PetitionView petition, PetitionAccepted accepted, long at, String name,
@@ -159,13 +173,14 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.accepted.body", what, form.commune().committee(locale),
+        paragraph(body, text(locale, "document.accepted.body", what, commune(petition).committee(locale),
                 day(accepted.acceptedOn()), day(accepted.dueOn()), petition.reference()));
         paragraph(body, text(locale, "document.accepted.outro"));
-        Issue issue = new Issue(form.number(number(at, "TB", accepted.acceptedOn()), "TB"), accepted.acceptedOn(),
-                text(locale, "document.kind.ACCEPTANCE_NOTICE"), text(locale, "document.gist.ACCEPTANCE_NOTICE", what),
+        Issue issue = new Issue(form(petition).number(number(at, "TB", accepted.acceptedOn()), "TB"),
+                accepted.acceptedOn(), text(locale, "document.kind.ACCEPTANCE_NOTICE"),
+                text(locale, "document.gist.ACCEPTANCE_NOTICE", what),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
-        return document(name, DocumentKind.ACCEPTANCE_NOTICE, issue, body, true, locale);
+        return document(petition, name, DocumentKind.ACCEPTANCE_NOTICE, issue, body, true, locale);
     }
 
     private PrintedDocument rejection(PetitionView petition, PetitionRejected rejected, long at, String name,
@@ -175,11 +190,12 @@ public class Documents {
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
         paragraph(body, text(locale, "document.rejected.body", what, rejected.legalGround(),
-                form.commune().committee(locale)));
-        Issue issue = new Issue(form.number(number(at, "TB", rejected.rejectedOn()), "TB"), rejected.rejectedOn(),
-                text(locale, "document.kind.REJECTION_NOTICE"), text(locale, "document.gist.REJECTION_NOTICE", what),
+                commune(petition).committee(locale)));
+        Issue issue = new Issue(form(petition).number(number(at, "TB", rejected.rejectedOn()), "TB"),
+                rejected.rejectedOn(), text(locale, "document.kind.REJECTION_NOTICE"),
+                text(locale, "document.gist.REJECTION_NOTICE", what),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
-        return document(name, DocumentKind.REJECTION_NOTICE, issue, body, true, locale);
+        return document(petition, name, DocumentKind.REJECTION_NOTICE, issue, body, true, locale);
     }
 
     /**
@@ -194,19 +210,19 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         to(body, text(locale, "document.to", forwarded.to()));
         paragraph(body, receivedLine(petition, who, locale));
-        paragraph(body, text(locale, "document.forwarded.body", form.commune().committee(locale), forwarded.reason(),
+        paragraph(body, text(locale, "document.forwarded.body", commune(petition).committee(locale), forwarded.reason(),
                 forwarded.to()));
         if (secret) {
-            paragraph(body, text(locale, "document.forwarded.secret", form.commune().committee(locale)));
+            paragraph(body, text(locale, "document.forwarded.secret", commune(petition).committee(locale)));
         }
         List<String> recipients = secret
                 ? List.of(text(locale, "document.recipient.above"), archive(petition, locale))
                 : List.of(text(locale, "document.recipient.above"), text(locale, "document.recipient.informed"),
                         archive(petition, locale));
-        Issue issue = new Issue(form.number(number(at, "PC", forwarded.forwardedOn()), "PC"), forwarded.forwardedOn(),
-                text(locale, "document.kind.FORWARDING_SLIP"),
+        Issue issue = new Issue(form(petition).number(number(at, "PC", forwarded.forwardedOn()), "PC"),
+                forwarded.forwardedOn(), text(locale, "document.kind.FORWARDING_SLIP"),
                 text(locale, "document.gist.FORWARDING_SLIP", what, petition.reference()), recipients, null, null);
-        return document(name, DocumentKind.FORWARDING_SLIP, issue, body, !secret, locale);
+        return document(petition, name, DocumentKind.FORWARDING_SLIP, issue, body, !secret, locale);
     }
 
     private PrintedDocument guidance(PetitionView petition, PetitionerGuided guided, long at, String name,
@@ -215,11 +231,12 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.guided.body", form.commune().committee(locale), guided.to()));
-        Issue issue = new Issue(form.number(number(at, "HD", guided.guidedOn()), "HD"), guided.guidedOn(),
-                text(locale, "document.kind.GUIDANCE_SLIP"), text(locale, "document.gist.GUIDANCE_SLIP", what),
+        paragraph(body, text(locale, "document.guided.body", commune(petition).committee(locale), guided.to()));
+        Issue issue = new Issue(form(petition).number(number(at, "HD", guided.guidedOn()), "HD"),
+                guided.guidedOn(), text(locale, "document.kind.GUIDANCE_SLIP"),
+                text(locale, "document.gist.GUIDANCE_SLIP", what),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
-        return document(name, DocumentKind.GUIDANCE_SLIP, issue, body, true, locale);
+        return document(petition, name, DocumentKind.GUIDANCE_SLIP, issue, body, true, locale);
     }
 
     /** The cover of the written answer: a letter (công văn) under the number the answer was recorded with. */
@@ -228,20 +245,20 @@ public class Documents {
         StringBuilder body = new StringBuilder();
         addressee(body, petition.petitioners(), locale);
         paragraph(body, receivedLine(petition, identityLine(petition.petitioners(), locale), locale));
-        paragraph(body, text(locale, "document.answered.body", form.commune().committee(locale), answered.summary()));
-        paragraph(body, text(locale, "document.answered.outro", form.commune().committee(locale), what,
+        paragraph(body, text(locale, "document.answered.body", commune(petition).committee(locale), answered.summary()));
+        paragraph(body, text(locale, "document.answered.outro", commune(petition).committee(locale), what,
                 petition.reference()));
         Issue issue = new Issue(answered.documentNumber(), answered.answeredOn(), null,
                 text(locale, "document.gist.WRITTEN_ANSWER", what, petition.reference()),
                 List.of(text(locale, "document.recipient.above"), archive(petition, locale)), null, null);
-        return document(name, DocumentKind.WRITTEN_ANSWER, issue, body, true, locale);
+        return document(petition, name, DocumentKind.WRITTEN_ANSWER, issue, body, true, locale);
     }
 
-    private PrintedDocument document(String name, DocumentKind kind, Issue issue, StringBuilder body,
-                                     boolean namesPetitioners, Locale locale) {
+    private PrintedDocument document(PetitionView petition, String name, DocumentKind kind, Issue issue,
+                                     StringBuilder body, boolean namesPetitioners, Locale locale) {
         String title = (issue.kind() == null ? "" : issue.kind() + ": ") + issue.gist();
         return new PrintedDocument(name, kind, issue.number(), issue.date(), title, namesPetitioners,
-                form.document(issue, body.toString(), locale));
+                form(petition).document(issue, body.toString(), locale));
     }
 
     /** The number of a document in its register: its event's place among that register's events of its year. */
@@ -255,7 +272,7 @@ public class Documents {
     }
 
     private String receivedLine(PetitionView petition, String who, Locale locale) {
-        return text(locale, "document.received", day(petition.receivedOn()), form.commune().committee(locale),
+        return text(locale, "document.received", day(petition.receivedOn()), commune(petition).committee(locale),
                 petitionWords(petition.kind(), locale), petition.reference(), who, petition.summary());
     }
 

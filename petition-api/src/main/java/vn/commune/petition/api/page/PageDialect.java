@@ -16,7 +16,7 @@ import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
-import vn.commune.petition.api.print.CommuneProperties;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.security.Role;
 
 /**
@@ -37,9 +37,9 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
 
     private final Ui ui;
 
-    PageDialect(Clock clock, CommuneProperties commune) {
+    PageDialect(Clock clock, CommuneSettings communes) {
         super("petition-pages");
-        this.ui = new Ui(clock, commune);
+        this.ui = new Ui(clock, communes);
     }
 
     @Override
@@ -66,21 +66,25 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
     public static final class Ui {
 
         private final Clock clock;
-        private final CommuneProperties commune;
+        private final CommuneSettings communes;
 
-        Ui(Clock clock, CommuneProperties commune) {
+        Ui(Clock clock, CommuneSettings communes) {
             this.clock = clock;
-            this.commune = commune;
+            this.communes = communes;
         }
 
-        /** The commune's People's Committee in this language: "UBND xã Tân Lập" (CommuneProperties.committee). */
+        /**
+         * The People's Committee of the signed-in account's commune in this language: "UBND xã Tân Lập"
+         * (CommuneProperties.committee); the province's for an account that oversees several communes; the
+         * configured commune's on the public pages.
+         */
         public String commune(Locale locale) {
-            return commune.committee(locale);
+            return communes.issuerOfScope().committee(locale);
         }
 
         /** The place of the date lines of sheets printed from pages ("Tân Lập, ngày 04/01/2024"). */
         public String place() {
-            return commune.place();
+            return communes.issuerOfScope().place();
         }
 
         /** dd/MM/yyyy, or "" for no date. */

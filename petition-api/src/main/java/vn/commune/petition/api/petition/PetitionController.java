@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.WriteHeaders;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.projections.history.PetitionAsOfQuery;
 import vn.commune.petition.projections.history.PetitionHistory;
 import vn.commune.petition.projections.petition.ListPetitions;
@@ -36,12 +36,12 @@ class PetitionController {
     private final StepRecorder recorder;
     private final PetitionViewQueries views;
     private final PetitionReader reader;
-    private final DeadlinePolicy deadlines;
+    private final DeadlinePolicies deadlines;
     private final PetitionAsOfQuery asOfQuery;
     private final Clock clock;
 
     PetitionController(StepRecorder recorder, PetitionViewQueries views, PetitionReader reader,
-                       DeadlinePolicy deadlines, PetitionAsOfQuery asOfQuery, Clock clock) {
+                       DeadlinePolicies deadlines, PetitionAsOfQuery asOfQuery, Clock clock) {
         this.asOfQuery = asOfQuery;
         this.recorder = recorder;
         this.views = views;
@@ -178,7 +178,7 @@ class PetitionController {
         int size = params.sizeOrDefault();
         return new OverdueList(day, views.overdueOn(day, (long) params.pageOrDefault() * size, size).stream()
                 .map(view -> new OverduePetition(reader.forReader(view, user),
-                        ChronoUnit.DAYS.between(view.dueOn(), day), deadlines.workingDaysLate(view.dueOn(), day)))
+                        ChronoUnit.DAYS.between(view.dueOn(), day), deadlines.of(view.commune()).workingDaysLate(view.dueOn(), day)))
                 .toList(), params.pageOrDefault(), size, views.countOverdueOn(day));
     }
 

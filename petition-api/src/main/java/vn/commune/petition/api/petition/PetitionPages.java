@@ -25,7 +25,7 @@ import vn.commune.petition.api.page.FormToken;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.NotFoundException;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.petition.EscalationLevel;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.domain.petition.PetitionStanding;
@@ -48,12 +48,12 @@ class PetitionPages {
     private final PetitionReader reader;
     private final Scans scans;
     private final StepRecorder recorder;
-    private final DeadlinePolicy deadlines;
+    private final DeadlinePolicies deadlines;
     private final WebInvocationPrivilegeEvaluator privileges;
     private final Documents documents;
     private final Clock clock;
 
-    PetitionPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder, DeadlinePolicy deadlines,
+    PetitionPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder, DeadlinePolicies deadlines,
                   WebInvocationPrivilegeEvaluator privileges, Scans scans, Documents documents, Clock clock) {
         this.views = views;
         this.scans = scans;
@@ -232,7 +232,8 @@ class PetitionPages {
         boolean accepted = view.steps().stream()
                 .anyMatch(step -> step.type().equals(PetitionAccepted.class.getSimpleName()));
         model.addAttribute("deadlines", new Deadlines(view.handlingDueOn(), accepted ? view.dueOn() : null,
-                view.status().closed() ? null : DueDate.of(view.dueOn(), today, deadlines),
+                view.status().closed() ? null
+                        : DueDate.of(view.dueOn(), today, deadlines.of(view.commune())),
                 view.status() == PetitionStatus.ACCEPTED ? extensionsLeft : null));
         model.addAttribute("timeline", Timeline.of(reader.history(view, user)
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION))));

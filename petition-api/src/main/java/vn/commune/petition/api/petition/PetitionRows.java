@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.projections.petition.PetitionView;
 
 /**
@@ -24,9 +24,9 @@ public class PetitionRows {
     }
 
     private final PetitionReader reader;
-    private final DeadlinePolicy deadlines;
+    private final DeadlinePolicies deadlines;
 
-    PetitionRows(PetitionReader reader, DeadlinePolicy deadlines) {
+    PetitionRows(PetitionReader reader, DeadlinePolicies deadlines) {
         this.reader = reader;
         this.deadlines = deadlines;
     }
@@ -34,7 +34,8 @@ public class PetitionRows {
     /** The petition as {@code user} may see it on {@code today}. */
     public Row row(PetitionView view, Authentication user, LocalDate today) {
         PetitionView shown = reader.forReader(view.overdueOn(today), user);
-        return new Row(shown, view.closedOn() == null ? DueDate.of(view.dueOn(), today, deadlines) : null);
+        return new Row(shown, view.closedOn() == null
+                ? DueDate.of(view.dueOn(), today, deadlines.of(view.commune())) : null);
     }
 
     /** The first {@code shown} of {@code views} as rows; {@code more} when {@code views} held more. */

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.lookup.QrCodes;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.page.PageRedirect;
-import vn.commune.petition.api.print.CommuneProperties;
 import vn.commune.petition.api.problem.NotFoundException;
 import vn.commune.petition.api.write.WriteHeaders;
 import vn.commune.petition.projections.petition.PetitionView;
@@ -28,7 +28,8 @@ import vn.commune.petition.projections.petition.PetitionViewQueries;
  * Giấy biên nhận ({@code templates/petition/receipt.html}): what the citizen takes home. Right after
  * the petition is received (or its lookup code replaced) it carries the lookup code, once, and a QR
  * code of the lookup page's address with the reference and code after {@code #}, which browsers never
- * send to a server; printed again later it carries neither, and a lost code is replaced from here.
+ * send to a server; printed again later it carries neither, and a lost code is replaced from here. It
+ * is headed by the petition's commune, with its address and telephone.
  */
 @PageController
 public class ReceiptPages {
@@ -44,11 +45,11 @@ public class ReceiptPages {
     private final PetitionReader reader;
     private final StepRecorder recorder;
     private final String publicUrl;
-    private final CommuneProperties commune;
+    private final CommuneSettings communes;
 
     ReceiptPages(PetitionViewQueries views, PetitionReader reader, StepRecorder recorder,
-                 @Value("${petition.http.public-url:}") String publicUrl, CommuneProperties commune) {
-        this.commune = commune;
+                 @Value("${petition.http.public-url:}") String publicUrl, CommuneSettings communes) {
+        this.communes = communes;
         this.views = views;
         this.reader = reader;
         this.recorder = recorder;
@@ -96,7 +97,7 @@ public class ReceiptPages {
                 .orElseThrow(() -> new NotFoundException(StepRecorder.NO_PETITION));
         model.addAttribute("petition", reader.forReader(view, user));
         model.addAttribute("lookupUrl", lookupPage());
-        model.addAttribute("commune", commune);
+        model.addAttribute("commune", communes.of(view.commune()).print());
         Object code = model.getAttribute(LOOKUP_CODE);
         if (code == null) {
             code = takeHeld(request.getSession(false), view.id());

@@ -21,7 +21,7 @@ import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.page.Forms;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.NotFoundException;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.petition.PetitionAccepted;
 import vn.commune.petition.projections.history.PetitionAsOfQuery;
 import vn.commune.petition.projections.petition.PetitionView;
@@ -57,11 +57,11 @@ class ReplayPages {
     private final PetitionViewQueries views;
     private final PetitionAsOfQuery asOfQuery;
     private final PetitionReader reader;
-    private final DeadlinePolicy deadlines;
+    private final DeadlinePolicies deadlines;
     private final WebInvocationPrivilegeEvaluator privileges;
     private final Clock clock;
 
-    ReplayPages(PetitionViewQueries views, PetitionAsOfQuery asOfQuery, PetitionReader reader, DeadlinePolicy deadlines,
+    ReplayPages(PetitionViewQueries views, PetitionAsOfQuery asOfQuery, PetitionReader reader, DeadlinePolicies deadlines,
                 WebInvocationPrivilegeEvaluator privileges, Clock clock) {
         this.views = views;
         this.asOfQuery = asOfQuery;
@@ -100,7 +100,8 @@ class ReplayPages {
                     .anyMatch(step -> step.type().equals(PetitionAccepted.class.getSimpleName()));
             model.addAttribute("deadlines", new PetitionPages.Deadlines(then.handlingDueOn(),
                     accepted ? then.dueOn() : null,
-                    then.status().closed() ? null : DueDate.of(then.dueOn(), day, deadlines), null));
+                    then.status().closed() ? null : DueDate.of(then.dueOn(), day,
+                            deadlines.of(current.commune())), null));
         });
         return htmx.isHtmxRequest() ? "petition/replay :: replay" : "petition/replay";
     }

@@ -29,7 +29,7 @@ import vn.commune.petition.api.security.Communes;
  */
 @ConfigurationProperties("petition.commune")
 public record CommuneProperties(String name, CommuneKind kind, String superiorBody, String address, String phone,
-                                String place, String symbol, Signatory signatory, String code) {
+                                String place, String symbol, Signatory signatory, String code) implements Issuer {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -70,13 +70,21 @@ public record CommuneProperties(String name, CommuneKind kind, String superiorBo
      * Its People's Committee as the pages and the documents' text name it: "UBND xã Tân Lập" ("People's
      * Committee of Tân Lập commune" in English).
      */
+    @Override
     public String committee(Locale locale) {
         return english(locale) ? "People's Committee of " + unit(locale) : "UBND " + unit(locale);
     }
 
     /** The issuing body at the head of every document, in capitals: "ỦY BAN NHÂN DÂN XÃ TÂN LẬP". */
+    @Override
     public String body() {
         return ("Ủy ban nhân dân " + unit(VIETNAMESE)).toUpperCase(VIETNAMESE);
+    }
+
+    /** Its kind: "xã", "phường", "đặc khu" ("commune", "ward", "special zone"). */
+    @Override
+    public String level(Locale locale) {
+        return kind.word(locale);
     }
 
     /** A commune as the law names it, from its name and kind (see {@link #unit(Locale)}). */

@@ -5,8 +5,10 @@ import static vn.commune.petition.api.print.A4Pdf.escape;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.commune.CommuneSettings;
 
 /**
  * Thể thức văn bản (Nghị định 30/2020/NĐ-CP, Phụ lục I): the parts every document the commune prints
@@ -47,12 +49,33 @@ public class OfficialForm {
             + "p.flat { text-indent: 0; }"
             + HEADING_STYLE;
 
-    private final CommuneProperties commune;
+    private final Issuer issuer;
+    private final CommuneSettings communes;
     private final MessageSource messages;
 
-    OfficialForm(CommuneProperties commune, MessageSource messages) {
-        this.commune = commune;
+    /** The configured commune's form; {@link #of} and {@link #ofScope} give another commune's. */
+    @Autowired
+    OfficialForm(CommuneSettings communes, MessageSource messages) {
+        this(communes.configured().print(), communes, messages);
+    }
+
+    private OfficialForm(Issuer issuer, CommuneSettings communes, MessageSource messages) {
+        this.issuer = issuer;
+        this.communes = communes;
         this.messages = messages;
+    }
+
+    /** The same parts as {@code issuer} prints them: its body, symbol, place and signatory. */
+    public OfficialForm of(Issuer issuer) {
+        return new OfficialForm(issuer, communes, messages);
+    }
+
+    /**
+     * The form of the commune this request works for, the signed-in account's; the province's for an
+     * account that oversees several (CommuneSettings#issuerOfScope).
+     */
+    public OfficialForm ofScope() {
+        return of(communes.issuerOfScope());
     }
 
     /**
@@ -75,8 +98,9 @@ public class OfficialForm {
     public record Signer(String authority, String title, String name) {
     }
 
-    public CommuneProperties commune() {
-        return commune;
+    /** Who issues what this form prints. */
+    public Issuer issuer() {
+        return issuer;
     }
 
     /**
@@ -85,14 +109,14 @@ public class OfficialForm {
      */
     public String number(int number, String kindSymbol) {
         String n = number < 10 ? "0" + number : String.valueOf(number);
-        return n + "/" + (kindSymbol == null || kindSymbol.isBlank() ? "" : kindSymbol + "-") + commune.symbol();
+        return n + "/" + (kindSymbol == null || kindSymbol.isBlank() ? "" : kindSymbol + "-") + issuer.symbol();
     }
 
     /** "Tân Lập, ngày 05 tháng 3 năm 2024": days under 10 and the months January and February with a 0 before them. */
     public String placeAndDate(LocalDate date, Locale locale) {
         String day = String.format("%02d", date.getDayOfMonth());
         String month = date.getMonthValue() < 3 ? "0" + date.getMonthValue() : String.valueOf(date.getMonthValue());
-        return text("print.placeDate", locale, commune.place(), day, month, String.valueOf(date.getYear()),
+        return text("print.placeDate", locale, issuer.place(), day, month, String.valueOf(date.getYear()),
                 String.format("%02d", date.getMonthValue()));
     }
 
@@ -107,10 +131,10 @@ public class OfficialForm {
     /** The top of the document: issuing body, number, national title and motto, place and date, kind and gist. */
     public String top(Issue issue, Locale locale) {
         StringBuilder html = new StringBuilder("<table class=\"nd30\"><tr><td class=\"nd30-left\">");
-        if (!commune.superiorBody().isEmpty()) {
-            html.append("<div class=\"nd30-superior\">").append(lines(commune.superiorBody())).append("</div>");
+        if (!issuer.superiorBody().isEmpty()) {
+            html.append("<div class=\"nd30-superior\">").append(lines(issuer.superiorBody())).append("</div>");
         }
-        html.append("<div class=\"nd30-body\">").append(lines(commune.body())).append("</div>")
+        html.append("<div class=\"nd30-body\">").append(lines(issuer.body())).append("</div>")
                 .append("<div class=\"nd30-rule\"></div>")
                 .append("<div class=\"nd30-number\">").append(escape(text("print.number", locale, issue.number())))
                 .append("</div>");
@@ -133,7 +157,7 @@ public class OfficialForm {
     /** The bottom: the recipients on the left, the signatory on the right (and a counterpart's signature above). */
     public String bottom(Issue issue, Locale locale) {
         Signer signer = issue.signer() != null ? issue.signer()
-                : new Signer(commune.signatory().authority(), commune.signatory().title(), commune.signatory().name());
+                : new Signer(issuer.signatory().authority(), issuer.signatory().title(), issuer.signatory().name());
         StringBuilder html = new StringBuilder();
         if (issue.counterpart() != null) {
             html.append("<table class=\"nd30 nd30-bottom\"><tr><td class=\"nd30-sign\">")

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.commune.petition.api.print.CommuneProperties;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.session.ReceptionSchedule;
 import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.domain.law.LawVersion;
@@ -25,15 +25,15 @@ class ReportBuilder {
     private final CountsQueries counts;
     private final SessionQueries sessions;
     private final OneStopQueries oneStop;
-    private final CommuneProperties commune;
+    private final CommuneSettings communes;
     private final ReceptionSchedule schedule;
 
-    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, CommuneProperties commune,
+    ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, CommuneSettings communes,
                   ReceptionSchedule schedule) {
         this.counts = counts;
         this.sessions = sessions;
         this.oneStop = oneStop;
-        this.commune = commune;
+        this.communes = communes;
         this.schedule = schedule;
     }
 
@@ -87,7 +87,7 @@ class ReportBuilder {
                 dossierTotal.early() + dossierTotal.onTime() + dossierTotal.late()));
 
         String words = period.vietnamese();
-        String committee = commune.committee(english ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
+        String committee = communes.issuerOfScope().committee(english ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
         String subject = english ? "citizen reception, petitions and one-stop dossiers, " + period.english()
                 : "kết quả tiếp công dân, xử lý đơn thư và giải quyết hồ sơ " + words;
         String gist = Character.toUpperCase(subject.charAt(0)) + subject.substring(1);

@@ -48,8 +48,8 @@ class ReportController {
         String file = "bao-cao-" + report.from() + "-" + report.to();
         return switch (format) {
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(ReportRendering.html(report, english, form));
-            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english, form), MediaType.APPLICATION_PDF, file + ".pdf");
+                    .body(ReportRendering.html(report, english, form.ofScope()));
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english, form.ofScope()), MediaType.APPLICATION_PDF, file + ".pdf");
             case "csv" -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");
             case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

@@ -59,10 +59,11 @@ class ReportPages {
         model.addAttribute("broken", broken);
         model.addAttribute("english", english(locale));
         model.addAttribute("query", query(params));
+        OfficialForm heading = this.heading.ofScope();
         OfficialForm.Issue issue = ReportRendering.issue(report, locale, heading);
         model.addAttribute("issue", issue);
         model.addAttribute("issuedAt", heading.placeAndDate(issue.date(), locale));
-        model.addAttribute("commune", heading.commune());
+        model.addAttribute("commune", heading.issuer());
         if (!broken.isEmpty()) {
             response.setStatus(HttpStatus.CONFLICT.value());
         }
@@ -81,7 +82,7 @@ class ReportPages {
         }
         String file = "bao-cao-" + report.from() + "-" + report.to();
         return switch (params.format()) {
-            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale), this.heading), MediaType.APPLICATION_PDF,
+            case "pdf" -> Spreadsheets.download(ReportRendering.pdf(report, english(locale), heading.ofScope()), MediaType.APPLICATION_PDF,
                     file + ".pdf");
             case "xlsx" -> Spreadsheets.download(ReportRendering.xlsx(report), Spreadsheets.XLSX, file + ".xlsx");
             default -> Spreadsheets.download(ReportRendering.csv(report), Spreadsheets.CSV, file + ".csv");

@@ -101,7 +101,7 @@ final class ReportRendering {
         return new OfficialForm.Issue(form.number(new ReportPeriod(report.from(), report.to()).number(), "BC"),
                 report.to(), form.text("report.kind", locale), report.gist(),
                 List.of(form.text("report.recipient.superior", locale),
-                        form.text("report.recipient.council", locale, form.commune().kind().word(locale)),
+                        form.text("report.recipient.council", locale, form.issuer().level(locale)),
                         form.text("report.recipient.board", locale), form.text("report.recipient.archive", locale)),
                 null, null);
     }

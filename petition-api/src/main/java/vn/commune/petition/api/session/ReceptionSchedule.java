@@ -8,16 +8,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.deadline.CommuneClock;
-import vn.commune.petition.domain.deadline.WorkingDayCalendar;
 import vn.commune.petition.domain.law.LawVersion;
 import vn.commune.petition.projections.session.SessionQueries;
 
 /**
  * Lịch tiếp công dân: the days the commune has fixed for its reception sessions (every Thursday by
- * default, {@code petition.sessions.days}), and how each went: held, missed, a holiday, or to come;
+ * default, {@code petition.sessions.days}; a province's commune may fix its own, CommuneSettings), the
+ * commune of the signed-in account (the configured one for the public pages and for an account that
+ * oversees several), and how each went: held, missed, a holiday, or to come;
  * and each month judged against the Chairman's rule in force on its first day: every scheduled working
  * day held (at least a day a week, Luật Tiếp công dân 2013 Đ15), or from Luật 136/2025/QH15
  * ({@link LawVersion#LAW_136_2025}) at least {@value #MONTHLY_MINIMUM} days of periodic reception
@@ -26,15 +27,12 @@ import vn.commune.petition.projections.session.SessionQueries;
 @Component
 public class ReceptionSchedule {
 
-    private final Set<DayOfWeek> days;
-    private final WorkingDayCalendar calendar;
+    private final CommuneSettings communes;
     private final SessionQueries sessions;
     private final Clock clock;
 
-    ReceptionSchedule(@Value("${petition.sessions.days:THURSDAY}") List<DayOfWeek> days, WorkingDayCalendar calendar,
-                      SessionQueries sessions, Clock clock) {
-        this.days = Set.copyOf(days);
-        this.calendar = calendar;
+    ReceptionSchedule(CommuneSettings communes, SessionQueries sessions, Clock clock) {
+        this.communes = communes;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -88,7 +86,7 @@ public class ReceptionSchedule {
 
     /** The scheduled days of [from, to] and what became of each, as of today in the commune. */
     public List<ScheduledDay> of(LocalDate from, LocalDate to) {
-        return between(from, to, sessions.daysHeld(from, to), CommuneClock.today(clock));
+        return between(communes.ofScope(), from, to, sessions.daysHeld(from, to), CommuneClock.today(clock));
     }
 
     /** The scheduled days of [from, to], and each calendar month touching it judged whole, as of today. */
@@ -100,12 +98,12 @@ public class ReceptionSchedule {
     public List<MonthJudged> months(LocalDate from, LocalDate to) {
         LocalDate first = YearMonth.from(from).atDay(1);
         LocalDate last = YearMonth.from(to).atEndOfMonth();
-        return months(first, last, sessions.daysHeld(first, last), sessions.periodicDaysInPerson(first, last),
-                CommuneClock.today(clock));
+        return months(communes.ofScope(), first, last, sessions.daysHeld(first, last),
+                sessions.periodicDaysInPerson(first, last), CommuneClock.today(clock));
     }
 
-    List<MonthJudged> months(LocalDate from, LocalDate to, List<LocalDate> daysHeld, List<LocalDate> periodicDays,
-                             LocalDate today) {
+    List<MonthJudged> months(CommuneSettings.Settings commune, LocalDate from, LocalDate to, List<LocalDate> daysHeld,
+                             List<LocalDate> periodicDays, LocalDate today) {
         List<MonthJudged> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             YearMonth month = m;
@@ -117,8 +115,8 @@ public class ReceptionSchedule {
                 Boolean met = held >= MONTHLY_MINIMUM ? Boolean.TRUE : over ? Boolean.FALSE : null;
                 months.add(new MonthJudged(month, MonthlyRule.TWO_DAYS_A_MONTH, held, MONTHLY_MINIMUM, met));
             } else {
-                List<ScheduledDay> due = between(start, end, daysHeld, today).stream()
-                        .filter(day -> calendar.isWorkingDay(day.day())).toList();
+                List<ScheduledDay> due = between(commune, start, end, daysHeld, today).stream()
+                        .filter(day -> commune.calendar().isWorkingDay(day.day())).toList();
                 long held = due.stream().filter(day -> day.status() == DayStatus.HELD).count();
                 boolean missed = due.stream().anyMatch(day -> day.status() == DayStatus.MISSED);
                 boolean upcoming = due.stream().anyMatch(day -> day.status() == DayStatus.UPCOMING);
@@ -129,17 +127,18 @@ public class ReceptionSchedule {
         return months;
     }
 
-    List<ScheduledDay> between(LocalDate from, LocalDate to, List<LocalDate> daysHeld, LocalDate today) {
+    List<ScheduledDay> between(CommuneSettings.Settings commune, LocalDate from, LocalDate to, List<LocalDate> daysHeld,
+                               LocalDate today) {
         Set<LocalDate> held = new HashSet<>(daysHeld);
         List<ScheduledDay> schedule = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (!days.contains(day.getDayOfWeek())) {
+            if (!commune.receptionDays().contains(day.getDayOfWeek())) {
                 continue;
             }
             DayStatus status;
             if (held.contains(day)) {
                 status = DayStatus.HELD;
-            } else if (!calendar.isWorkingDay(day)) {
+            } else if (!commune.calendar().isWorkingDay(day)) {
                 status = DayStatus.HOLIDAY;
             } else if (day.isAfter(today)) {
                 status = DayStatus.UPCOMING;

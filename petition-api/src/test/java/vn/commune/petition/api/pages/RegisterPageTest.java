@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.commune.petition.api.Api;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.petition.PetitionKind;
 
@@ -43,7 +44,7 @@ class RegisterPageTest extends BrowserTest {
     private static String dueSoon;
 
     @Autowired
-    DeadlinePolicy deadlines;
+    DeadlinePolicies policies;
 
     @BeforeEach
     void aRegister() {
@@ -62,6 +63,7 @@ class RegisterPageTest extends BrowserTest {
         }
         // A feedback received on the latest day whose handling deadline is at most 3 working days away.
         LocalDate received = today;
+        DeadlinePolicy deadlines = policies.of(null);
         while (deadlines.workingDaysLate(today, deadlines.handling(PetitionKind.FEEDBACK, received).dueOn()) > 3) {
             received = received.minusDays(1);
         }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.api.session.ReceptionSchedule.MonthlyRule;
 import vn.commune.petition.domain.deadline.WorkingDayCalendar;
@@ -14,11 +16,12 @@ import vn.commune.petition.domain.deadline.WorkingDayCalendar;
 /** Each month judged against the Chairman's rule in force on its first day, and never short before its time. */
 class ReceptionScheduleMonthsTest {
 
-    private final ReceptionSchedule schedule = new ReceptionSchedule(List.of(DayOfWeek.THURSDAY),
-            WorkingDayCalendar.shipped(), null, Clock.systemUTC());
+    private final ReceptionSchedule schedule = new ReceptionSchedule(null, null, Clock.systemUTC());
+    private final CommuneSettings.Settings commune = new CommuneSettings.Settings("", null, null,
+            WorkingDayCalendar.shipped(), Set.of(DayOfWeek.THURSDAY));
 
     private MonthJudged month(LocalDate first, List<LocalDate> held, List<LocalDate> periodic, LocalDate today) {
-        List<MonthJudged> months = schedule.months(first, first.plusMonths(1).minusDays(1), held, periodic, today);
+        List<MonthJudged> months = schedule.months(commune, first, first.plusMonths(1).minusDays(1), held, periodic, today);
         assertThat(months).hasSize(1);
         return months.get(0);
     }

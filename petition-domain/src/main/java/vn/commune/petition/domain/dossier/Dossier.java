@@ -5,18 +5,23 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import vn.commune.petition.domain.deadline.DeadlinePolicy;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 
 /**
  * Hồ sơ thủ tục hành chính: one dossier at the one-stop desk. Returned for completion, its clock
  * stops; resubmitted, it restarts from zero with the same number of working days it had at first
- * (Nghị định 61/2018 Đ19).
+ * (Nghị định 61/2018 Đ19). Its working days are those of its commune's calendar (DeadlinePolicies),
+ * the commune its receipt's metadata names.
  */
 public class Dossier {
 
     @AggregateIdentifier
     private String dossierId;
+    /** The commune its receipt's metadata names; null for none (the configured commune). */
+    private String commune;
     private LocalDate lastStepOn;
     private LocalDate dueOn;
     private int workingDaysAllowed;
@@ -28,7 +33,8 @@ public class Dossier {
     }
 
     @CommandHandler
-    public Dossier(ReceiveDossier command, DeadlinePolicy deadlines) {
+    public Dossier(ReceiveDossier command, @MetaDataValue(DeadlinePolicies.COMMUNE) String commune,
+                   DeadlinePolicies deadlines) {
         if (command.receivedOn().isAfter(command.today())) {
             throw new DossierRuleViolation(DossierRule.DATE_IN_FUTURE);
         }
@@ -37,7 +43,8 @@ public class Dossier {
         }
         apply(new DossierReceived(command.dossierId(), command.code(), command.field(), command.channel(),
                 command.receivedOn(), command.dueOn(),
-                deadlines.workingDaysLate(command.receivedOn(), command.dueOn())));
+                deadlines.of(commune).workingDaysLate(command.receivedOn(), command.dueOn())),
+                commune == null ? MetaData.emptyInstance() : MetaData.with(DeadlinePolicies.COMMUNE, commune));
     }
 
     @CommandHandler
@@ -50,13 +57,13 @@ public class Dossier {
     }
 
     @CommandHandler
-    public void handle(ResubmitDossier command, DeadlinePolicy deadlines) {
+    public void handle(ResubmitDossier command, DeadlinePolicies deadlines) {
         requireOpen(command.resubmittedOn(), command.today());
         if (!returned) {
             throw new DossierRuleViolation(DossierRule.NOT_RETURNED);
         }
         apply(new DossierResubmitted(dossierId, command.resubmittedOn(),
-                deadlines.workingDaysAfter(command.resubmittedOn(), workingDaysAllowed)));
+                deadlines.of(commune).workingDaysAfter(command.resubmittedOn(), workingDaysAllowed)));
     }
 
     @CommandHandler
@@ -81,8 +88,9 @@ public class Dossier {
     }
 
     @EventSourcingHandler
-    void on(DossierReceived event) {
+    void on(DossierReceived event, @MetaDataValue(DeadlinePolicies.COMMUNE) String commune) {
         dossierId = event.dossierId();
+        this.commune = commune;
         dueOn = event.dueOn();
         lastStepOn = event.receivedOn();
         workingDaysAllowed = event.workingDays();

@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.deadline.ExtensionLimit;
 import vn.commune.petition.domain.law.LawVersion;
@@ -21,12 +24,16 @@ import vn.commune.petition.domain.law.LawVersion;
 /**
  * Đơn thư: one citizen petition, from receipt to closure. Command handlers check the rules of
  * PRODUCT.md and apply an event; event-sourcing handlers only assign state. The deadlines come
- * from the {@link DeadlinePolicy} resource and are recorded in the events with the rules' version.
+ * from the policy of the petition's commune ({@link DeadlinePolicies}, a resource; the commune is the
+ * one its receipt's metadata names, none for a petition received before communes were recorded) and
+ * are recorded in the events with the rules' version.
  */
 public class Petition {
 
     @AggregateIdentifier
     private String petitionId;
+    /** The commune its receipt's metadata names; null for none (the configured commune). */
+    private String commune;
     private PetitionStatus status;
     private PetitionKind kind;
     private LocalDate lastStepOn;
@@ -43,18 +50,23 @@ public class Petition {
     }
 
     @CommandHandler
-    public Petition(ReceivePetition command, DeadlinePolicy deadlines) {
+    public Petition(ReceivePetition command, @MetaDataValue(DeadlinePolicies.COMMUNE) String commune,
+                    DeadlinePolicies deadlines) {
         requireNotInFuture(command.receivedOn(), command.today());
-        DeadlinePolicy.Due due = deadlines.handling(command.kind(), command.receivedOn());
+        DeadlinePolicy.Due due = deadlines.of(commune).handling(command.kind(), command.receivedOn());
+        // The commune goes on the event itself, not only by correlation, so that this handler's own
+        // event-sourcing handler already knows it.
         apply(new PetitionReceived(command.petitionId(), command.reference(), command.receivedOn(),
                 command.channel(), command.kind(), command.field(), command.summary(),
                 command.petitioners(), command.ward(), command.sessionId(), due.dueOn(), due.rules(),
-                command.handedOver(), command.lookupCodeHash(), command.appointmentOn()));
+                command.handedOver(), command.lookupCodeHash(), command.appointmentOn()),
+                commune == null ? MetaData.emptyInstance() : MetaData.with(DeadlinePolicies.COMMUNE, commune));
     }
 
     @CommandHandler
-    public void handle(AcceptPetition command, DeadlinePolicy deadlines) {
+    public void handle(AcceptPetition command, DeadlinePolicies policies) {
         require(PetitionStep.ACCEPT, command.acceptedOn(), command.today());
+        DeadlinePolicy deadlines = policies.of(commune);
         DeadlinePolicy.Due due = deadlines.resolution(kind, command.complexity(), command.acceptedOn());
         ExtensionLimit limit = deadlines.extensions(due.rules(), kind, command.complexity());
         apply(new PetitionAccepted(petitionId, command.acceptedOn(), kind, command.complexity(), due.dueOn(),
@@ -108,13 +120,13 @@ public class Petition {
     }
 
     @CommandHandler
-    public void handle(ExtendDeadline command, DeadlinePolicy deadlines) {
+    public void handle(ExtendDeadline command, DeadlinePolicies deadlines) {
         require(PetitionStep.EXTEND_DEADLINE, command.extendedOn(), command.today());
         if (command.days() > extensionLimit.maxDays()) {
             throw new PetitionRuleViolation(EXTENSION_TOO_LONG);
         }
         apply(new DeadlineExtended(petitionId, command.extendedOn(), command.days(), command.reason(),
-                extensions + 1, deadlines.extend(dueOn, command.days())));
+                extensions + 1, deadlines.of(commune).extend(dueOn, command.days())));
     }
 
     @CommandHandler
@@ -147,10 +159,11 @@ public class Petition {
 
     /** The days from the suspension to the resumption do not count: the deadline moves by them. */
     @CommandHandler
-    public void handle(ResumeResolution command, DeadlinePolicy deadlines) {
+    public void handle(ResumeResolution command, DeadlinePolicies deadlines) {
         require(PetitionStep.RESUME, command.resumedOn(), command.today());
         int days = Math.toIntExact(ChronoUnit.DAYS.between(suspendedOn, command.resumedOn()));
-        apply(new ResolutionResumed(petitionId, command.resumedOn(), days, deadlines.extend(dueOn, days)));
+        apply(new ResolutionResumed(petitionId, command.resumedOn(), days,
+                deadlines.of(commune).extend(dueOn, days)));
     }
 
     @CommandHandler
@@ -220,8 +233,9 @@ public class Petition {
     }
 
     @EventSourcingHandler
-    void on(PetitionReceived event) {
+    void on(PetitionReceived event, @MetaDataValue(DeadlinePolicies.COMMUNE) String commune) {
         petitionId = event.petitionId();
+        this.commune = commune;
         kind = event.kind();
         status = PetitionStatus.RECEIVED;
         lastStepOn = event.receivedOn();

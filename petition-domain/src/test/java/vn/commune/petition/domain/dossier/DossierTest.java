@@ -1,13 +1,19 @@
 package vn.commune.petition.domain.dossier;
 
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.LocalDate;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
 import vn.commune.petition.domain.Breaks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.commune.petition.domain.deadline.CalendarData;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.deadline.DeadlineRules;
 import vn.commune.petition.domain.deadline.WorkingDayCalendar;
@@ -27,8 +33,8 @@ class DossierTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Dossier.class);
-        fixture.registerInjectableResource(new DeadlinePolicy(WorkingDayCalendar.shipped(), DeadlineRules.statutory(),
-                CommuneDeadlines.DEFAULT));
+        fixture.registerInjectableResource(DeadlinePolicies.only(new DeadlinePolicy(WorkingDayCalendar.shipped(),
+                DeadlineRules.statutory(), CommuneDeadlines.DEFAULT)));
     }
 
     private static Matcher<Object> breaks(DossierRule rule) {
@@ -49,6 +55,22 @@ class DossierTest {
         fixture.given(RECEIVED, new DossierReturnedForCompletion(ID, LocalDate.of(2024, 3, 5)))
                 .when(new ResubmitDossier(ID, LocalDate.of(2024, 3, 7), TODAY))
                 .expectEvents(new DossierResubmitted(ID, LocalDate.of(2024, 3, 7), LocalDate.of(2024, 3, 13)));
+    }
+
+    @Test
+    void a_resubmitted_dossier_counts_the_working_days_of_its_own_commune() throws IOException {
+        WorkingDayCalendar dayOff = WorkingDayCalendar.shipped().withOverrides(CalendarData.read(
+                new StringReader("2024-03-11,HOLIDAY,Ngày nghỉ riêng của phường Hòa Bình"), "test"));
+        DeadlinePolicy hoaBinh = new DeadlinePolicy(dayOff, DeadlineRules.statutory(), CommuneDeadlines.DEFAULT);
+        AggregateTestFixture<Dossier> communes = new AggregateTestFixture<>(Dossier.class);
+        DeadlinePolicy shipped = new DeadlinePolicy(WorkingDayCalendar.shipped(), DeadlineRules.statutory(),
+                CommuneDeadlines.DEFAULT);
+        communes.registerInjectableResource((DeadlinePolicies) commune -> "10106".equals(commune) ? hoaBinh : shipped);
+        communes.given(new GenericDomainEventMessage<>("Dossier", ID, 0, RECEIVED,
+                                MetaData.with(DeadlinePolicies.COMMUNE, "10106")),
+                        new DossierReturnedForCompletion(ID, LocalDate.of(2024, 3, 5)))
+                .when(new ResubmitDossier(ID, LocalDate.of(2024, 3, 7), TODAY))
+                .expectEvents(new DossierResubmitted(ID, LocalDate.of(2024, 3, 7), LocalDate.of(2024, 3, 14)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.hamcrest.Matcher;
 import vn.commune.petition.domain.Breaks;
 import vn.commune.petition.domain.deadline.CommuneDeadlines;
 import vn.commune.petition.domain.deadline.Complexity;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 import vn.commune.petition.domain.deadline.DeadlinePolicy;
 import vn.commune.petition.domain.deadline.DeadlineRules;
 import vn.commune.petition.domain.deadline.WorkingDayCalendar;
@@ -27,7 +28,7 @@ final class PetitionFixture {
 
     static AggregateTestFixture<Petition> fixture() {
         AggregateTestFixture<Petition> fixture = new AggregateTestFixture<>(Petition.class);
-        fixture.registerInjectableResource(DEADLINES);
+        fixture.registerInjectableResource(DeadlinePolicies.only(DEADLINES));
         return fixture;
     }
 

@@ -1,6 +1,7 @@
 package vn.commune.petition.projections.commune;
 
 import java.util.Map;
+import vn.commune.petition.domain.deadline.DeadlinePolicies;
 
 /**
  * The commune an event belongs to, and with it every read model row it writes (V18_3): the code its
@@ -13,7 +14,7 @@ import java.util.Map;
 public record EventCommune(String configured) {
 
     /** The key of an event's metadata that names its commune. */
-    public static final String METADATA = "commune";
+    public static final String METADATA = DeadlinePolicies.COMMUNE;
 
     public EventCommune {
         configured = configured == null ? "" : configured;

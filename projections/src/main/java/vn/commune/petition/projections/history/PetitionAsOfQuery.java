@@ -17,6 +17,7 @@ import vn.commune.petition.domain.petition.PetitionReceived;
 import vn.commune.petition.domain.petition.PetitionStatus;
 import vn.commune.petition.domain.petition.ResolutionResumed;
 import vn.commune.petition.domain.petition.ResolutionSuspended;
+import vn.commune.petition.projections.commune.EventCommune;
 import vn.commune.petition.projections.petition.PetitionView;
 
 /**
@@ -75,6 +76,7 @@ public class PetitionAsOfQuery {
         return new PetitionView(received.petitionId(), received.reference(), status, received.kind(),
                 received.channel(), received.field(), received.ward(), received.summary(), received.sessionId(),
                 received.receivedOn(), received.handlingDueOn(), dueOn, closedOn, Timeliness.of(closedOn, dueOn), null,
-                version, received.petitioners(), received.handedOver(), received.appointmentOn(), steps);
+                version, received.petitioners(), received.handedOver(), received.appointmentOn(), steps,
+                (String) messages.get(0).getMetaData().get(EventCommune.METADATA));
     }
 }

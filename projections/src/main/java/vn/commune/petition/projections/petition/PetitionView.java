@@ -18,7 +18,9 @@ import vn.commune.petition.domain.petition.Petitioner;
  * is the deadline that governs it (the handling deadline until acceptance, then the resolution
  * deadline); {@code timeliness} is set once it is closed; {@code overdue} depends on the day asked.
  * {@code handedOver} lists what the citizen handed in with it; like the petitioners, it is personal.
- * {@code appointmentOn} is the day the receipt gave the citizen to come back, or null.
+ * {@code appointmentOn} is the day the receipt gave the citizen to come back, or null. {@code commune} is
+ * the code of its commune, whose calendar counts its working days (null for a petition whose events carry
+ * none, as of a date: the configured commune's).
  */
 public record PetitionView(
         String id,
@@ -40,7 +42,8 @@ public record PetitionView(
         List<Petitioner> petitioners,
         List<HandedOverDocument> handedOver,
         LocalDate appointmentOn,
-        List<Step> steps) {
+        List<Step> steps,
+        String commune) {
 
     /** One step of the petition's handling: the event's type and its business date. */
     public record Step(String type, LocalDate on) {
@@ -77,7 +80,7 @@ public record PetitionView(
     public PetitionView withPetitioners(List<Petitioner> replaced) {
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
                 receivedOn, handlingDueOn, dueOn, closedOn, timeliness, overdue, version, replaced, List.of(),
-                appointmentOn, steps);
+                appointmentOn, steps, commune);
     }
 
     /**
@@ -89,6 +92,6 @@ public record PetitionView(
         boolean late = open && status != PetitionStatus.SUSPENDED && dueOn != null && day.isAfter(dueOn);
         return new PetitionView(id, reference, status, kind, channel, field, ward, summary, sessionId,
                 receivedOn, handlingDueOn, dueOn, closedOn, timeliness, late, version, petitioners, handedOver,
-                appointmentOn, steps);
+                appointmentOn, steps, commune);
     }
 }

@@ -388,7 +388,8 @@ public class PetitionViewQueries {
                 read(rs.getString("petitioners"), PETITIONERS),
                 read(rs.getString("handed_over"), HANDED_OVER),
                 rs.getObject("appointment_on", LocalDate.class),
-                read(rs.getString("steps"), STEPS));
+                read(rs.getString("steps"), STEPS),
+                rs.getString("commune"));
     }
 
     private <T> T read(String value, TypeReference<T> type) {

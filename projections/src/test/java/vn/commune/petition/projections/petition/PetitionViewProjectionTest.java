@@ -61,7 +61,7 @@ class PetitionViewProjectionTest {
                 "Đất đai", "Thôn Đông", "Tranh chấp ranh giới đất", "session-2024-03-07",
                 RECEIVED_ON, null, null, null, null, null, 0,
                 List.of(ANH, HUONG), List.of(), null,
-                List.of(new Step("PetitionReceived", RECEIVED_ON))));
+                List.of(new Step("PetitionReceived", RECEIVED_ON)), "10105"));
     }
 
     @Test
