@@ -3,12 +3,12 @@ package vn.commune.petition.api.security;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -127,9 +127,22 @@ public class Communes {
      * province's, and every account's): on one commune's deployment, every account does.
      */
     public boolean seesEveryCommune(String username) {
-        Set<String> every = new HashSet<>(served.keySet());
+        return scopeOf(username).containsAll(every());
+    }
+
+    /**
+     * The communes the public lookup searches: every one this deployment holds rows of, since a
+     * citizen's receipt names its petition by reference and code, not by commune.
+     */
+    public List<String> lookupScope() {
+        return List.copyOf(every());
+    }
+
+    /** The configured commune, the province's and every account's. */
+    private Set<String> every() {
+        Set<String> every = new TreeSet<>(served.keySet());
         every.addAll(byAccount.values());
-        return scopeOf(username).containsAll(every);
+        return every;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
+import vn.commune.petition.api.RawHttp;
 import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.api.print.CommuneKind;
 import vn.commune.petition.api.print.CommuneProperties;
@@ -159,6 +160,38 @@ class CommunesTest {
         int theirs = number(Api.as(port, "canbo", "officer"));
         assertThat(number(Api.as(port, "canbo", "officer"))).isEqualTo(theirs + 1);
         assertThat(number(Api.officer(port))).as("the other commune's receipts took none of ours").isEqualTo(before + 1);
+    }
+
+    /**
+     * A citizen of any commune served looks their petition up on the same public page, and a reference
+     * that two communes share is told apart by the code: each code finds its own petition only.
+     */
+    @Test
+    void the_public_lookup_finds_a_petition_of_any_commune_by_its_code() {
+        receive(Api.as(port, "canbo", "officer"));
+        // Both communes' next receipt of the year gets the same number.
+        long next = jdbc.sql("SELECT GREATEST((SELECT last_value FROM petition_reference_2026),"
+                + " (SELECT last_value FROM petition_reference_10106_2026)) + 1").query(Long.class).single();
+        jdbc.sql("SELECT setval('petition_reference_2026', :n, false), setval('petition_reference_10106_2026', :n, false)")
+                .param("n", next).query().listOfRows();
+        Api.Response ours = Api.officer(port).post("/api/petitions", Api.petition("2026-10-06", "COMPLAINT", "Đất đai"));
+        Api.Response theirs = Api.as(port, "canbo", "officer").post("/api/petitions",
+                Api.petition("2026-10-07", "FEEDBACK", "Môi trường"));
+        assertThat(ours.text("reference")).isEqualTo(theirs.text("reference"));
+
+        RawHttp.Response found = lookup(theirs.text("reference"), theirs.text("lookupCode"));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("kind").asText()).isEqualTo("FEEDBACK");
+        assertThat(found.json().get("receivedOn").asText()).isEqualTo("2026-10-07");
+        RawHttp.Response ourFound = lookup(ours.text("reference"), ours.text("lookupCode"));
+        assertThat(ourFound.status()).as(ourFound.toString()).isEqualTo(200);
+        assertThat(ourFound.json().get("kind").asText()).isEqualTo("COMPLAINT");
+        assertThat(lookup(ours.text("reference"), "7KQ2-M9XD-4RTB-HW3P").status()).as("a wrong code").isEqualTo(404);
+    }
+
+    private RawHttp.Response lookup(String reference, String code) {
+        return RawHttp.request("POST", "/api/public/lookup")
+                .json("{\"reference\":\"" + reference + "\",\"code\":\"" + code + "\"}").send(port);
     }
 
     private int number(Api who) {

@@ -53,6 +53,18 @@ public class PetitionViewQueries {
      * The id of the petition with this reference ({@code 2024-0001}), if the request sees exactly one:
      * references run per commune, so an account overseeing several may see one in each.
      */
+    /**
+     * The ids of the petitions with this reference among the communes the request sees: references run
+     * per commune, so one may name a petition in each. At most {@code limit}.
+     */
+    public List<String> idsOfReference(String reference, int limit) {
+        return jdbc.sql("SELECT id FROM petition_view WHERE reference = :reference ORDER BY commune LIMIT :limit")
+                .param("reference", reference)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
     public Optional<String> idOfReference(String reference) {
         List<String> ids = jdbc.sql("SELECT id FROM petition_view WHERE reference = :reference LIMIT 2")
                 .param("reference", reference)
