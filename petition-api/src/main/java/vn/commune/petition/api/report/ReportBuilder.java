@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.commune.petition.api.commune.CommuneSettings;
+import vn.commune.petition.api.database.CommuneScope;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.api.session.ReceptionSchedule;
 import vn.commune.petition.api.session.ReceptionSchedule.MonthJudged;
 import vn.commune.petition.domain.law.LawVersion;
@@ -27,14 +29,16 @@ class ReportBuilder {
     private final OneStopQueries oneStop;
     private final CommuneSettings communes;
     private final ReceptionSchedule schedule;
+    private final Communes served;
 
     ReportBuilder(CountsQueries counts, SessionQueries sessions, OneStopQueries oneStop, CommuneSettings communes,
-                  ReceptionSchedule schedule) {
+                  ReceptionSchedule schedule, Communes served) {
         this.counts = counts;
         this.sessions = sessions;
         this.oneStop = oneStop;
         this.communes = communes;
         this.schedule = schedule;
+        this.served = served;
     }
 
     /**
@@ -56,10 +60,17 @@ class ReportBuilder {
                 .filter(m -> m.rule() == ReceptionSchedule.MonthlyRule.TWO_DAYS_A_MONTH && m.shortOfMinimum())
                 .toList();
 
-        List<ReportTable> tables = List.of(
+        List<ReportTable> tables = new ArrayList<>(List.of(
                 reception(r, english),
                 petitions(c, accepted, closed, english),
-                oneStopTable(dossiers, dossierTotal, english));
+                oneStopTable(dossiers, dossierTotal, english)));
+        // A report of several communes (a province's overseer's) gives each commune's petitions too.
+        List<String> scope = CommuneScope.current();
+        Map<String, PetitionCounts> byCommune = scope != null && scope.size() > 1
+                ? counts.countByCommune(period.from(), period.to()) : Map.of();
+        if (!byCommune.isEmpty()) {
+            tables.add(byCommune(byCommune, english));
+        }
 
         List<PeriodReport.Invariant> invariants = new ArrayList<>();
         invariants.add(invariant("TO_HANDLE", english
@@ -85,6 +96,13 @@ class ReportBuilder {
                         : "Hồ sơ: đã giải quyết = sớm hạn + đúng hạn + trễ hạn",
                 "resolved", dossierTotal.resolved(), "early + onTime + late",
                 dossierTotal.early() + dossierTotal.onTime() + dossierTotal.late()));
+        if (!byCommune.isEmpty()) {
+            invariants.add(invariant("BY_COMMUNE", english
+                            ? "Petitions to handle = the sum of each commune's"
+                            : "Tổng số đơn phải xử lý = tổng của từng xã, phường",
+                    "carriedOver + received", c.carriedOver() + c.received(), "Σ communes (carriedOver + received)",
+                    byCommune.values().stream().mapToLong(each -> each.carriedOver() + each.received()).sum()));
+        }
 
         String words = period.vietnamese();
         String committee = communes.issuerOfScope().committee(english ? Locale.ENGLISH : Locale.forLanguageTag("vi"));
@@ -163,6 +181,33 @@ class ReportBuilder {
         }
         return new ReportTable("petitions", en ? "Petition handling" : "Kết quả xử lý, giải quyết đơn thư",
                 List.of(en ? "Item" : "Chỉ tiêu", en ? "Number" : "Số lượng"), rows);
+    }
+
+    /** Each commune's petitions, one row a commune in the order of their codes, and their total. */
+    private ReportTable byCommune(Map<String, PetitionCounts> byCommune, boolean en) {
+        Locale locale = en ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 1;
+        for (Map.Entry<String, PetitionCounts> each : byCommune.entrySet()) {
+            rows.add(communeLine(n++, served.name(each.getKey(), locale), each.getValue()));
+        }
+        List<Object> total = new ArrayList<>(List.of("*", en ? "Total" : "Tổng số"));
+        for (int column = 2; column < rows.get(0).size(); column++) {
+            int at = column;
+            total.add(rows.stream().mapToLong(row -> (Long) row.get(at)).sum());
+        }
+        rows.add(total);
+        return new ReportTable("by-commune", en ? "Petitions by commune" : "Đơn thư theo từng xã, phường",
+                en ? List.of("No.", "Commune", "To handle", "carried over", "received", "Closed", "early",
+                        "on time", "late", "Open at the end", "overdue")
+                        : List.of("STT", "Xã, phường", "Phải xử lý", "Kỳ trước chuyển sang", "Tiếp nhận trong kỳ",
+                        "Đã giải quyết", "Trước hạn", "Đúng hạn", "Trễ hạn", "Còn tồn cuối kỳ", "Quá hạn"),
+                rows);
+    }
+
+    private static List<Object> communeLine(int number, String commune, PetitionCounts c) {
+        return new ArrayList<>(List.of(number, commune, c.carriedOver() + c.received(), c.carriedOver(), c.received(),
+                c.closed(), c.closedEarly(), c.closedOnTime(), c.closedLate(), c.openAtEnd(), c.overdueAtEnd()));
     }
 
     private static ReportTable oneStopTable(List<OneStopRow> rows, OneStopRow total, boolean en) {
