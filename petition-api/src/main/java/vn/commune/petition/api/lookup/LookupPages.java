@@ -2,6 +2,7 @@ package vn.commune.petition.api.lookup;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.ThrottledException;
 
@@ -24,9 +26,11 @@ import vn.commune.petition.api.problem.ThrottledException;
 class LookupPages {
 
     private final PublicLookup lookup;
+    private final CommuneSettings settings;
 
-    LookupPages(PublicLookup lookup) {
+    LookupPages(PublicLookup lookup, CommuneSettings settings) {
         this.lookup = lookup;
+        this.settings = settings;
     }
 
     @GetMapping("/lookup")
@@ -38,7 +42,7 @@ class LookupPages {
 
     @PostMapping("/lookup")
     String lookup(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String code,
-                  Model model, HttpServletRequest request, HttpServletResponse response) {
+                  Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         String ref = reference.length() > 20 ? "" : reference.strip();
         model.addAttribute("reference", ref);
@@ -47,6 +51,7 @@ class LookupPages {
                     : lookup.find(ref, code, request.getRemoteAddr());
             if (found.isPresent()) {
                 model.addAttribute("status", found.get());
+                model.addAttribute("handledBy", settings.of(found.get().commune()).print().committee(locale));
             } else {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
                 model.addAttribute("notFound", true);

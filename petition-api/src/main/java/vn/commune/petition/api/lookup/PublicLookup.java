@@ -2,6 +2,7 @@ package vn.commune.petition.api.lookup;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.commune.petition.api.commune.CommuneSettings;
 import vn.commune.petition.api.database.CommuneScope;
 import vn.commune.petition.api.deadline.CommuneClock;
 import vn.commune.petition.api.security.Communes;
@@ -39,10 +41,12 @@ public class PublicLookup {
     private final LookupThrottle throttle;
     private final Clock clock;
     private final Communes communes;
+    private final CommuneSettings settings;
     private final TransactionTemplate readOnly;
 
     PublicLookup(PetitionViewQueries views, JdbcClient jdbc, LookupThrottle throttle, Clock clock, Communes communes,
-                 PlatformTransactionManager transactions) {
+                 CommuneSettings settings, PlatformTransactionManager transactions) {
+        this.settings = settings;
         this.views = views;
         this.jdbc = jdbc;
         this.throttle = throttle;
@@ -74,7 +78,9 @@ public class PublicLookup {
                 }
             }
             return Optional.ofNullable(match).flatMap(views::find)
-                    .map(view -> PublicStatus.of(view, CommuneClock.today(clock)));
+                    .map(view -> PublicStatus.of(view,
+                            settings.of(view.commune()).print().committee(Locale.forLanguageTag("vi")),
+                            CommuneClock.today(clock)));
         }));
         if (found.isEmpty()) {
             throttle.failed(clientAddress, ref);

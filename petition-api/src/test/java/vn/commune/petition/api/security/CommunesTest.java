@@ -213,6 +213,8 @@ class CommunesTest {
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         assertThat(found.json().get("kind").asText()).isEqualTo("FEEDBACK");
         assertThat(found.json().get("receivedOn").asText()).isEqualTo("2026-10-07");
+        assertThat(found.json().get("commune").asText()).isEqualTo("10106");
+        assertThat(found.json().get("handledBy").asText()).isEqualTo("UBND xã Hòa Bình");
         RawHttp.Response ourFound = lookup(ours.text("reference"), ours.text("lookupCode"));
         assertThat(ourFound.status()).as(ourFound.toString()).isEqualTo(200);
         assertThat(ourFound.json().get("kind").asText()).isEqualTo("COMPLAINT");
