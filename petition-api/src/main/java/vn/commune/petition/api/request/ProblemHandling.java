@@ -204,8 +204,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(invalidRequest(problems(ex.getBindingResult()),
-                ((ServletWebRequest) request).getRequest()));
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        return untyped(respond(invalidRequest(problems(ex.getBindingResult()), servletRequest), servletRequest));
     }
 
     /** A body that could not be read at all; JsonBodies answers for what is wrong inside a JSON body. */
@@ -215,7 +215,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         if (ex.getMostSpecificCause() instanceof CharacterCodingException) {
-            return ResponseEntity.badRequest().body(invalidRequest(List.of(NOT_UTF8), servletRequest));
+            return untyped(respond(invalidRequest(List.of(NOT_UTF8), servletRequest), servletRequest));
         }
         if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
@@ -225,7 +225,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         String detail = ex.getCause() == null ? "The request has no body" : "The body could not be read";
         ProblemDetail problem = invalidRequest(List.of(new FieldProblem("body", detail)), servletRequest);
         problem.setDetail(detail);
-        return ResponseEntity.badRequest().body(problem);
+        return untyped(respond(problem, servletRequest));
     }
 
     /**
@@ -270,6 +270,25 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             problem.setProperty("errorsLeftOff", true);
         }
         return problem;
+    }
+
+    /**
+     * Every Problem Details answer names its type itself: Spring then writes it whatever the request's
+     * Accept says, even one that cannot be read, instead of failing to negotiate and leaving an empty 400.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders typed = new HttpHeaders();
+        typed.addAll(headers);
+        if (body instanceof ProblemDetail && typed.getContentType() == null) {
+            typed.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, typed, status, request);
+    }
+
+    private static ResponseEntity<Object> untyped(ResponseEntity<ProblemDetail> response) {
+        return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {

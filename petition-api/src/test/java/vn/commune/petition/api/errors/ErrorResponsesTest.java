@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
+import vn.commune.petition.api.RawHttp;
 
 /** Every error is Problem Details with the right status, and nothing is written. Uses the year 2022. */
 @PetitionServiceTest
@@ -56,6 +57,19 @@ class ErrorResponsesTest {
                 .contains("is not one of: RECEPTION_SESSION")
                 .contains("not a valid date");
         assertThat(total()).isEqualTo(before);
+    }
+
+    /**
+     * An Accept that cannot be read does not keep a refusal from being Problem Details: here no handler
+     * can be chosen (the figures' JSON and CSV handlers are told apart by Accept or ?format=csv).
+     */
+    @Test
+    void a_refusal_with_an_unreadable_accept_is_still_problem_details() {
+        RawHttp.Response response = RawHttp.request("GET", "/api/public/figures?from=2024-01-01&to=2024-06-30")
+                .header("Accept", "garbage").send(port);
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
     }
 
     @Test
