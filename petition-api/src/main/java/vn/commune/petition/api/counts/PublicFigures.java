@@ -15,11 +15,13 @@ import vn.commune.petition.projections.counts.PetitionCounts;
  * Công khai: what the commune publishes of a period, numbers only and never a person: the petitions
  * received and how they ended, closed early, on time or late, by kind and by field (the subject an
  * officer files a petition under), and the reception calendar (sessions held, missed, holidays), in
- * all and month by month. The schema of {@code GET /api/public/figures} in JSON and, as
- * {@link #csv()} rows, in CSV; docs/PUBLIC.md documents both, and they change only by adding.
+ * all and month by month; {@code commune} names the People's Committee that publishes them and
+ * {@code communeCode} its code (null on a deployment that configured none). The schema of
+ * {@code GET /api/public/figures} in JSON and, as {@link #csv()} rows, in CSV; docs/PUBLIC.md
+ * documents both, and they change only by adding.
  */
-record PublicFigures(String commune, LocalDate from, LocalDate to, Petitions petitions, Map<String, Long> byKind,
-                     Map<String, Long> byField, Reception reception, List<Month> months) {
+record PublicFigures(String commune, String communeCode, LocalDate from, LocalDate to, Petitions petitions,
+                     Map<String, Long> byKind, Map<String, Long> byField, Reception reception, List<Month> months) {
 
     /** The CSV's header: every row is one number, named by its section, key and metric. */
     static final List<String> CSV_HEADER = List.of("from", "to", "section", "key", "metric", "value");
@@ -45,7 +47,7 @@ record PublicFigures(String commune, LocalDate from, LocalDate to, Petitions pet
                  long receptionHeld, long receptionRequired, Boolean receptionMet) {
     }
 
-    static PublicFigures of(String commune, Dashboard.Figures figures, List<ScheduledDay> schedule,
+    static PublicFigures of(String code, String commune, Dashboard.Figures figures, List<ScheduledDay> schedule,
                             List<MonthJudged> judged) {
         PetitionCounts c = figures.counts();
         List<Month> months = new ArrayList<>();
@@ -58,7 +60,7 @@ record PublicFigures(String commune, LocalDate from, LocalDate to, Petitions pet
                     count(days, DayStatus.MISSED), count(days, DayStatus.HOLIDAY), rule.periodicHeld(),
                     rule.required(), rule.met()));
         }
-        return new PublicFigures(commune, figures.period().from(), figures.period().to(),
+        return new PublicFigures(commune, code == null || code.isBlank() ? null : code, figures.period().from(), figures.period().to(),
                 new Petitions(c.received(), c.resolved(), c.escalated(), c.forwarded(), c.guided(), c.closedEarly(),
                         c.closedOnTime(), c.closedLate(), c.openAtEnd(), c.overdueAtEnd()),
                 c.byKind(), c.byField(),

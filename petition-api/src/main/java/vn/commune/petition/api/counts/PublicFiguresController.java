@@ -12,7 +12,7 @@ import vn.commune.petition.api.report.ReportPeriod;
 import vn.commune.petition.api.report.Spreadsheets;
 
 /**
- * {@code GET /api/public/figures?from=&to=}: the figures the commune publishes (PublicFigures), as
+ * {@code GET /api/public/figures?from=&to=&commune=}: the figures a commune publishes (PublicFigures), as
  * open data with no sign-in: JSON, or CSV by {@code Accept: text/csv} or {@code ?format=csv}. Numbers only; cached by anyone
  * for {@value #MAX_AGE_MINUTES} minutes, with an ETag (TransparencyConfiguration).
  */
@@ -51,6 +51,6 @@ class PublicFiguresController {
     }
 
     private PublicFigures read(PublicPeriod period) {
-        return transparency.figures(new ReportPeriod(period.from(), period.to()));
+        return transparency.figures(period.commune(), new ReportPeriod(period.from(), period.to()));
     }
 }

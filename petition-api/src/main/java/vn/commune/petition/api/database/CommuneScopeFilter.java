@@ -18,7 +18,8 @@ import vn.commune.petition.api.security.Communes;
 
 /**
  * Every request runs in a CommuneScope, just after the security filters have said who it is: a signed-in
- * account's communes (Communes.scopeOf), or, for the public pages and lookups, the configured commune.
+ * account's communes (Communes.scopeOf); for what is published, the commune its {@code ?commune=} names
+ * (Communes.publishedScope); for the other public pages and lookups, the configured commune.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommuneScopeFilter {
@@ -34,8 +35,8 @@ public class CommuneScopeFilter {
                         // What the commune publishes is the same for everyone, signed in or not (and cached so).
                         boolean published = request.getRequestURI().startsWith(request.getContextPath() + "/public/")
                                 || request.getRequestURI().startsWith(request.getContextPath() + "/api/public/");
-                        List<String> scope = published || user == null || !user.isAuthenticated()
-                                || user instanceof AnonymousAuthenticationToken
+                        List<String> scope = published ? communes.publishedScope(request.getParameter("commune"))
+                                : user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken
                                 ? communes.publicScope() : communes.scopeOf(user.getName());
                         try (CommuneScope.Opened opened = CommuneScope.open(scope)) {
                             chain.doFilter(request, response);

@@ -31,7 +31,7 @@ import vn.commune.petition.api.problem.FieldProblem;
  * The Problem Details each operation can answer with, read from what its handler takes: every
  * request can be malformed (400), unsigned (401), refused to a role (403), throttled (429) or meet
  * the database down (503); a body can also be too large (413) or of another type (415); a path
- * variable can name nothing (404); If-Match can be stale (412); a write (it takes an
+ * variable, or a commune's code in the query, can name nothing (404); If-Match can be stale (412); a write (it takes an
  * Idempotency-Key) can break a rule (409) or reuse a key (422), as can a handler that builds its
  * own response.
  */
@@ -66,8 +66,9 @@ class ProblemResponses implements OperationCustomizer {
                     PROBLEM, HttpHeaders.WWW_AUTHENTICATE, EVERY_OPERATION),
             new Problem(HttpStatus.FORBIDDEN, "Forbidden", "The signed-in role may not do this.",
                     PROBLEM, null, EVERY_OPERATION),
-            new Problem(HttpStatus.NOT_FOUND, "NotFound", "Nothing has this id (or name).",
-                    PROBLEM, null, (operation, handler) -> takes(operation, "path", null)),
+            new Problem(HttpStatus.NOT_FOUND, "NotFound", "Nothing has this id (or name, or commune's code).",
+                    PROBLEM, null, (operation, handler) -> takes(operation, "path", null)
+                            || takes(operation, "query", "commune")),
             new Problem(HttpStatus.CONFLICT, "RuleViolation",
                     "A rule is broken: its name is in `rule` (see the rules in the API's description)."
                             + " Nothing was written.",

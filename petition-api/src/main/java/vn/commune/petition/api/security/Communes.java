@@ -103,6 +103,19 @@ public class Communes {
         return List.of(configured);
     }
 
+    /**
+     * The commune whose published figures a request asks for ({@code ?commune=}): that one when this
+     * deployment holds it ({@link #publishes}), else the configured commune's public side.
+     */
+    public List<String> publishedScope(String asked) {
+        return publishes(asked) ? List.of(asked) : publicScope();
+    }
+
+    /** Whether the commune {@code code} publishes its figures here: one this deployment holds rows of. */
+    public boolean publishes(String code) {
+        return code != null && every().contains(code);
+    }
+
     /** Whether the account oversees several communes, and so is shown their breakdown. */
     public boolean overseesSeveral(String username) {
         return scopeOf(username).size() > 1;

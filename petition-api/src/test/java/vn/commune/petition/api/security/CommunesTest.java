@@ -196,6 +196,46 @@ class CommunesTest {
     }
 
     /**
+     * Each commune publishes its own figures, with no sign-in: {@code ?commune=} chooses it (the configured
+     * one when none does), and each commune's published count is its officers' own; a commune not served
+     * here is a 404, and a code that is not one a 400 naming the field.
+     */
+    @Test
+    void each_commune_publishes_its_own_figures() {
+        receive(Api.officer(port));
+        Api.Response own = Api.as(port, "canbo", "officer").post("/api/petitions",
+                Api.petition("2026-10-09", "FEEDBACK", "Chiếu sáng công cộng"));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        String period = "/api/public/figures?from=2026-10-01&to=2026-10-31";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            long tanLap = Api.officer(port).get("/api/counts?from=2026-10-01&to=2026-10-31").json().get("received").asLong();
+            long hoaBinh = Api.as(port, "canbo", "officer").get("/api/counts?from=2026-10-01&to=2026-10-31").json()
+                    .get("received").asLong();
+            JsonNode configured = RawHttp.request("GET", period).send(port).json();
+            assertThat(configured.get("communeCode").asText()).isEqualTo("10105");
+            assertThat(configured.get("commune").asText()).isEqualTo("UBND xã Tân Lập");
+            assertThat(configured.get("petitions").get("received").asLong()).isEqualTo(tanLap);
+            assertThat(configured.get("byField").has("Chiếu sáng công cộng")).as("Hòa Bình's field").isFalse();
+            JsonNode other = RawHttp.request("GET", period + "&commune=10106").send(port).json();
+            assertThat(other.get("communeCode").asText()).isEqualTo("10106");
+            assertThat(other.get("commune").asText()).isEqualTo("UBND xã Hòa Bình");
+            assertThat(other.get("petitions").get("received").asLong()).isEqualTo(hoaBinh);
+            assertThat(other.get("byField").get("Chiếu sáng công cộng").asLong()).isEqualTo(1);
+        });
+        RawHttp.Response page = RawHttp.request("GET", "/public/figures?year=2026&month=10&commune=10106").send(port);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("UBND xã Hòa Bình công khai", "<option value=\"10106\" selected=\"selected\">xã Hòa Bình</option>",
+                "<option value=\"10105\">xã Tân Lập</option>", "commune=10106&amp;format=csv");
+
+        RawHttp.Response unknown = RawHttp.request("GET", period + "&commune=99999").send(port);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(RawHttp.request("GET", "/public/figures?commune=99999").send(port).status()).isEqualTo(404);
+        RawHttp.Response malformed = RawHttp.request("GET", period + "&commune=10106%27").send(port);
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        assertThat(malformed.body()).contains("commune");
+    }
+
+    /**
      * A citizen of any commune served looks their petition up on the same public page, and a reference
      * that two communes share is told apart by the code: each code finds its own petition only.
      */
