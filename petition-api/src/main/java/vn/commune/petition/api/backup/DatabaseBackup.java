@@ -37,6 +37,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import vn.commune.petition.api.database.Migrations;
 
 /**
  * A consistent copy of the service's database in one zip, and its restore into an empty database.
@@ -162,7 +163,7 @@ final class DatabaseBackup {
 
     /** The schema as of the backup: Flyway's migrations of this service, up to the version it had reached. */
     private static void migrate(DataSource dataSource, String version) {
-        Flyway flyway = Flyway.configure()
+        Flyway flyway = Migrations.configure(Flyway.configure())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .target(MigrationVersion.fromVersion(version))
