@@ -12,6 +12,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
@@ -23,8 +26,8 @@ import vn.commune.petition.api.security.Role;
  * {@code #ui} in every template: dates as the commune writes them ({@code ${#ui.date(p.dueOn)}} is
  * 05/01/2024, {@code ${#ui.dateTime(e.recordedAt)}} 05/01/2024 14:30 in Asia/Ho_Chi_Minh) and the
  * signed-in user's role ({@code ${#ui.role()}}, null when nobody is signed in), the commune's People's
- * Committee ({@code ${#ui.commune(#locale)}}) and the place of its date lines ({@code ${#ui.place()}}). One
- * formatter for every page.
+ * Committee ({@code ${#ui.commune(#locale)}}), the place of its date lines ({@code ${#ui.place()}}) and
+ * the page in another language ({@code ${#ui.inLanguage('en')}}). One formatter for every page.
  */
 @Component
 public class PageDialect extends AbstractDialect implements IExpressionObjectDialect {
@@ -85,6 +88,17 @@ public class PageDialect extends AbstractDialect implements IExpressionObjectDia
         /** The place of the date lines of sheets printed from pages ("Tân Lập, ngày 04/01/2024"). */
         public String place() {
             return communes.issuerOfScope().place();
+        }
+
+        /**
+         * The link to this page in another language: its own query, the same period, filters or commune,
+         * with {@code lang} set ("?year=2024&lang=en"); relative, so that no header of the request is in it.
+         */
+        public String inLanguage(String language) {
+            String query = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                    ? request.getRequest().getQueryString() : null;
+            return UriComponentsBuilder.fromUriString(query == null ? "" : "?" + query)
+                    .replaceQueryParam("lang", language).build().toUriString();
         }
 
         /** dd/MM/yyyy, or "" for no date. */

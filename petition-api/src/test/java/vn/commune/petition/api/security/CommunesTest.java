@@ -225,7 +225,8 @@ class CommunesTest {
         RawHttp.Response page = RawHttp.request("GET", "/public/figures?year=2026&month=10&commune=10106").send(port);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.body()).contains("UBND xã Hòa Bình công khai", "<option value=\"10106\" selected=\"selected\">xã Hòa Bình</option>",
-                "<option value=\"10105\">xã Tân Lập</option>", "commune=10106&amp;format=csv");
+                "<option value=\"10105\">xã Tân Lập</option>", "commune=10106&amp;format=csv",
+                "href=\"?year=2026&amp;month=10&amp;commune=10106&amp;lang=en\"");
 
         RawHttp.Response unknown = RawHttp.request("GET", period + "&commune=99999").send(port);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
