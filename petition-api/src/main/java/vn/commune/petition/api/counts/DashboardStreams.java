@@ -1,5 +1,7 @@
 package vn.commune.petition.api.counts;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -71,9 +73,12 @@ class DashboardStreams implements DisposableBean {
         return thread;
     });
 
-    DashboardStreams(CountsChanges changes, Dashboard dashboard, SpringTemplateEngine templates) {
+    DashboardStreams(CountsChanges changes, Dashboard dashboard, SpringTemplateEngine templates, MeterRegistry meters) {
         this.dashboard = dashboard;
         this.templates = templates;
+        Gauge.builder("petition.dashboard.streams", subscribers, Set::size)
+                .description("Dashboards open on this instance, each a live stream of its figures")
+                .register(meters);
         changes.onChange(() -> changed.set(true));
         ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(this::keepAlive, 15, 15, TimeUnit.SECONDS);
@@ -155,11 +160,6 @@ class DashboardStreams implements DisposableBean {
                 subscribers.remove(subscriber);
             }
         }
-    }
-
-    /** How many dashboards are open on this instance. */
-    int open() {
-        return subscribers.size();
     }
 
     @Override

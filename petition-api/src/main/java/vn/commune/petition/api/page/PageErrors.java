@@ -1,6 +1,7 @@
 package vn.commune.petition.api.page;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -19,6 +20,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.commune.petition.api.problem.InvalidRequestException;
@@ -81,6 +83,15 @@ class PageErrors {
         log.warn("Database unavailable: {}", e.getClass().getSimpleName());
         ModelAndView page = ErrorView.of(HttpStatus.SERVICE_UNAVAILABLE, null);
         return page;
+    }
+
+    /**
+     * The reader left while a page was being written, most often a dashboard's stream when its tab
+     * closed: nobody to answer, and nothing went wrong.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void readerLeft(HttpServletResponse response) {
+        // Taking the response tells Spring that it is handled: no page is rendered into it.
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,16 +3,22 @@ package vn.commune.petition.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import vn.commune.petition.api.Api;
 
 /**
  * The dashboard in a real browser: a period's figures with a chart over each table, and figures that
  * change on the open page, without a reload, when another client records a step through the API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DashboardPageTest extends BrowserTest {
 
     /** A figure as the page shows it now (read in one call: the figures are swapped in at any moment). */
@@ -69,6 +75,30 @@ class DashboardPageTest extends BrowserTest {
         assertThat(took).as("ms from the step's answer to the figure on the page").isLessThan(2000);
         assertThat(text("figures")).contains("Khiếu nại");
         browser.assertAccessible();
+    }
+
+    /** The open dashboards on this instance, as its metrics count them. */
+    private double openStreams() {
+        Api.Response scrape = Api.as(port, "admin").get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        Matcher gauge = Pattern.compile("(?m)^petition_dashboard_streams(?:\\{[^}]*})? (\\S+)$").matcher(scrape.body());
+        assertThat(gauge.find()).as("the gauge of open dashboards").isTrue();
+        return Double.parseDouble(gauge.group(1));
+    }
+
+    @Test
+    void a_closed_dashboard_is_dropped_quietly(CapturedOutput output) {
+        SignInPage.open(browser).signInAs("chair");
+        browser.open("/dashboard");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> openStreams() >= 1);
+        browser.open("/");
+        // Each step changes the figures: the next one sent to the closed page finds nobody there.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(300)).until(d -> {
+            receiveToday("FEEDBACK");
+            return openStreams() == 0;
+        });
+        assertThat(output.getAll()).as("a reader who left is no error")
+                .doesNotContain("AsyncRequestNotUsableException").doesNotContain("Servlet.service()");
     }
 
     @Test
