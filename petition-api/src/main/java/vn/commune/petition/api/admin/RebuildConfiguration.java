@@ -74,10 +74,10 @@ class RebuildConfiguration {
                         // triggers write count_bucket and count_bucket_key.
                         List.of("count_fact", "count_petition", "count_mediation", "count_bucket", "count_bucket_key"),
                         writes -> new CountsProjection(writes, clock, new SimpleMeterRegistry(), communes),
-                        CountsProjection.SET_BASED_REBUILD, communes),
+                        CountsProjection.SET_BASED_REBUILD, CountsProjection.DERIVED, communes),
                 new ProjectionDefinition(PetitionViewProjection.PROCESSING_GROUP, List.of("petition_view"),
                         writes -> new PetitionViewProjection(writes, json, communes), PetitionViewProjection.SET_BASED_REBUILD,
-                        communes),
+                        List.of(), communes),
                 new ProjectionDefinition(SessionProjection.PROCESSING_GROUP,
                         List.of("reception_session", "reception_visit"), writes -> new SessionProjection(writes, communes))));
     }

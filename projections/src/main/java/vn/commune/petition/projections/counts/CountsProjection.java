@@ -44,8 +44,7 @@ public class CountsProjection {
      * The counts' tables written from all the stored events at once, for a rebuild: the handlers below
      * stated in SQL. A fact for every counted event, decoded from its payload; then, from the facts,
      * one row per received petition with what its last acceptance, deadline, suspension or resumption
-     * and closing set, and one row per mediation; and from those, the buckets of each day and month
-     * (V18_4: the triggers that keep them are not on the copy until its keys are).
+     * and closing set, and one row per mediation. The buckets are {@link #DERIVED} from those.
      */
     public static final List<String> SET_BASED_REBUILD = List.of("""
             INSERT INTO count_fact (petition_id, sequence, type, occurred_on, recorded_at, kind, channel, field,
@@ -83,9 +82,13 @@ public class CountsProjection {
             SELECT petition_id, sequence, occurred_on, outcome, commune
               FROM count_fact
              WHERE outcome IS NOT NULL AND (hashtext(petition_id) & 2147483647) % :parts = :part
-            """,
-            // The day's and month's buckets (V18_4), from the rows above, by commune.
-            "CALL count_bucket_fill(:part, :parts)");
+            """);
+
+    /**
+     * The buckets of each day and month (V18_4), computed at once from a rebuild's or a verification's
+     * count_petition and count_mediation, by commune, before the triggers that keep them are made.
+     */
+    public static final List<String> DERIVED = List.of("CALL count_bucket_fill(:part, :parts)");
 
     private final ProjectionWrites writes;
     private final Clock clock;

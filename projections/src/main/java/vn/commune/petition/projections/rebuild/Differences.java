@@ -68,7 +68,9 @@ final class Differences {
                 String onlyIn = rs.getString("only_in");
                 Map<String, Object> rowKey = new LinkedHashMap<>();
                 for (int i = 0; i < keys.size(); i++) {
-                    rowKey.put(keys.get(i), rs.getObject("key_" + i));
+                    Object value = rs.getObject("key_" + i);
+                    // A day as the key's reader writes it (2024-05-10), not as a driver's Date serializes.
+                    rowKey.put(keys.get(i), value instanceof java.sql.Date day ? day.toLocalDate().toString() : value);
                 }
                 return new Found(new Verification.Difference(table, rowKey, onlyIn,
                         onlyIn != null ? List.of() : List.of((String[]) rs.getArray("columns").getArray())),

@@ -169,9 +169,15 @@ public class ProjectionRebuilder implements AutoCloseable {
                 phases.ended("loaded in SQL");
                 copy.addKeys(writers);
                 phases.ended("keys");
+                copy.derive(writers);
+                phases.ended("derived");
             }
             TrackingToken token = replay.run(from, Replay.Bound.END, writers);
             phases.ended("replayed");
+            if (method == RebuildMethod.HANDLERS) {
+                copy.derive(writers);
+                phases.ended("derived");
+            }
             copy.finish(writers);
             phases.ended("logged and indexed");
             copy.swap(() -> {
