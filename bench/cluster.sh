@@ -225,7 +225,7 @@ PostgreSQL (the bundled binaries, fsync on) and two instances of the service (\`
 | counts lag under the two-instance load, p50 / p99 ms (the owner's \`petition.projection.lag\`) | $lag |
 | counts failover: SIGKILL of the owner to lag under 200 ms on the survivor, ms (each kill) | ${FAILOVERS[*]} |
 | acknowledged receipts / missing / stored / counted | $ACKED / $missing / $stored / $counted |
-| conflicting acceptances sent to both at once: pairs, one 200 and one 409 | $pairs, $one_each |
+| conflicting acceptances sent to both at once: pairs; one 200 and one 409; sent while an instance was down | $pairs; $one_each; $both_down |
 | answers 5xx | $errors |
 | counts against a verification; audit chains; dead letters | $verify; $chains; $dead |
 | a rebuild asked of both at once: the answers; the run the 409 shows | $rebuilds; ${seen:-nothing} |
