@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -53,6 +54,8 @@ class AuditPages {
 
     /** A petition's reference, {@code 2024-0001}. */
     private static final Pattern REFERENCE = Pattern.compile("\\d{4}-\\d{1,6}");
+    /** The most petitions of one reference listed: one per commune the account oversees, a province's at most. */
+    private static final int MAX_SAME_REFERENCE = 200;
 
     /** What a seal form answered: the seal made, or none when nothing new had settled since the last. */
     record Sealed(Long sealId) {
@@ -96,10 +99,20 @@ class AuditPages {
      */
     @GetMapping("/audit/chain")
     String chain(@RequestParam(defaultValue = "") String petition, Authentication user, Model model,
-                 HtmxRequest htmx, HttpServletRequest request) {
+                 HtmxRequest htmx, HttpServletRequest request, Locale locale) {
         String asked = petition.strip();
         model.addAttribute("asked", asked.length() > 100 ? asked.substring(0, 100) : asked);
-        model.addAttribute("check", find(asked).flatMap(this::check).orElse(null));
+        List<String> ids = REFERENCE.matcher(asked).matches() ? views.idsOfReference(asked, MAX_SAME_REFERENCE)
+                : List.of();
+        if (ids.size() > 1) {
+            // References run per commune: an account overseeing several chooses which it meant.
+            model.addAttribute("sameReference", ids.stream().map(views::find).flatMap(Optional::stream)
+                    .map(view -> new Named(view.id(), communes.name(
+                            view.commune() == null ? communes.configured() : view.commune(), locale)))
+                    .toList());
+        } else {
+            model.addAttribute("check", find(asked, ids).flatMap(this::check).orElse(null));
+        }
         model.addAttribute("checked", true);
         if (htmx.isHtmxRequest()) {
             return "audit/page :: chainResult";
@@ -193,10 +206,14 @@ class AuditPages {
         return privileges.isAllowed(request.getContextPath(), path, method, user);
     }
 
-    /** The petition a reference or an id names. */
-    private Optional<PetitionView> find(String asked) {
+    /** A petition of the same reference as others, by its id and the name of its commune. */
+    record Named(String id, String commune) {
+    }
+
+    /** The petition a reference (the one petition of {@code ofReference}) or an id names. */
+    private Optional<PetitionView> find(String asked, List<String> ofReference) {
         if (REFERENCE.matcher(asked).matches()) {
-            return views.idOfReference(asked).flatMap(views::find);
+            return ofReference.stream().findFirst().flatMap(views::find);
         }
         try {
             return views.find(NotFoundException.unlessId(asked, "No petition"));
