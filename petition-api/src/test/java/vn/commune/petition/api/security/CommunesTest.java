@@ -18,6 +18,7 @@ import vn.commune.petition.api.Api;
 import vn.commune.petition.api.PetitionServiceTest;
 import vn.commune.petition.api.RawHttp;
 import vn.commune.petition.api.database.CommuneScope;
+import vn.commune.petition.api.pages.PageSessions;
 import vn.commune.petition.api.print.CommuneKind;
 import vn.commune.petition.api.print.CommuneProperties;
 
@@ -240,8 +241,8 @@ class CommunesTest {
      * A citizen of any commune served looks their petition up on the same public page, and a reference
      * that two communes share is told apart by the code: each code finds its own petition only.
      */
-    @Test
-    void the_public_lookup_finds_a_petition_of_any_commune_by_its_code() {
+    /** A receipt in each commune with the same reference: ours (a complaint), then theirs (a feedback). */
+    private Api.Response[] sameReferenceInBoth() {
         receive(Api.as(port, "canbo", "officer"));
         // Both communes' next receipt of the year gets the same number.
         long next = jdbc.sql("SELECT GREATEST((SELECT last_value FROM petition_reference_2026),"
@@ -252,6 +253,51 @@ class CommunesTest {
         Api.Response theirs = Api.as(port, "canbo", "officer").post("/api/petitions",
                 Api.petition("2026-10-07", "FEEDBACK", "Môi trường"));
         assertThat(ours.text("reference")).isEqualTo(theirs.text("reference"));
+        return new Api.Response[] {ours, theirs};
+    }
+
+    /** The inspector's chain check by reference: one petition of it is checked; several, the inspector chooses. */
+    @Test
+    void a_reference_in_both_communes_asks_the_provinces_inspector_which_petition() {
+        Api.Response[] both = sameReferenceInBoth();
+        String reference = both[0].text("reference");
+        RawHttp.Response signedIn = PageSessions.signIn(port, "127.0.0.57", "tinh", "inspector");
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
+        String session = PageSessions.sessionCookie(signedIn);
+
+        RawHttp.Response choose = RawHttp.request("GET", "/audit/chain?petition=" + reference)
+                .header("Cookie", session).send(port);
+        assertThat(choose.status()).as(choose.toString()).isEqualTo(200);
+        assertThat(choose.body()).contains("data-verification=\"CHOOSE\"", "có ở nhiều xã",
+                "href=\"/audit/chain?petition=" + both[0].text("id") + "\">xã Tân Lập</a>",
+                "href=\"/audit/chain?petition=" + both[1].text("id") + "\">xã Hòa Bình</a>")
+                .doesNotContain("Không tìm thấy đơn");
+
+        RawHttp.Response checked = RawHttp.request("GET", "/audit/chain?petition=" + both[1].text("id"))
+                .header("Cookie", session).send(port);
+        assertThat(checked.body()).contains("data-verification=\"OK\"").doesNotContain("CHOOSE");
+
+        // A commune's own inspector sees one petition of the reference: it is checked at once.
+        RawHttp.Response own = PageSessions.signIn(port, "127.0.0.58", "inspector", "inspector");
+        RawHttp.Response ours = RawHttp.request("GET", "/audit/chain?petition=" + reference)
+                .header("Cookie", PageSessions.sessionCookie(own)).send(port);
+        assertThat(ours.body()).contains("data-verification=\"OK\"").doesNotContain("CHOOSE");
+
+        // The register's search by words or reference (V18_6, through the indexes) keeps to the communes too.
+        for (String words : List.of(reference, "môi trường")) {
+            String query = "/petitions?q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(RawHttp.request("GET", query).header("Cookie", session).send(port).body()).as(words)
+                    .contains("/petitions/" + both[1].text("id"));
+            assertThat(RawHttp.request("GET", query).header("Cookie", PageSessions.sessionCookie(own)).send(port).body())
+                    .as(words).doesNotContain("/petitions/" + both[1].text("id"));
+        }
+    }
+
+    @Test
+    void the_public_lookup_finds_a_petition_of_any_commune_by_its_code() {
+        Api.Response[] both = sameReferenceInBoth();
+        Api.Response ours = both[0];
+        Api.Response theirs = both[1];
 
         RawHttp.Response found = lookup(theirs.text("reference"), theirs.text("lookupCode"));
         assertThat(found.status()).as(found.toString()).isEqualTo(200);

@@ -50,10 +50,6 @@ public class PetitionViewQueries {
     }
 
     /**
-     * The id of the petition with this reference ({@code 2024-0001}), if the request sees exactly one:
-     * references run per commune, so an account overseeing several may see one in each.
-     */
-    /**
      * The ids of the petitions with this reference among the communes the request sees: references run
      * per commune, so one may name a petition in each. At most {@code limit}.
      */
@@ -63,14 +59,6 @@ public class PetitionViewQueries {
                 .param("limit", limit)
                 .query(String.class)
                 .list();
-    }
-
-    public Optional<String> idOfReference(String reference) {
-        List<String> ids = jdbc.sql("SELECT id FROM petition_view WHERE reference = :reference LIMIT 2")
-                .param("reference", reference)
-                .query(String.class)
-                .list();
-        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /**
@@ -192,19 +180,38 @@ public class PetitionViewQueries {
                 .list();
     }
 
-    private static String registerWhere(FindInRegister query, Map<String, Object> params) {
+    /**
+     * The register's conditions. Words are matched by petition_view_matching (V18_6), through the text
+     * indexes, which the commune policies keep a condition of this query from using; words that more
+     * than {@link #COMMON_WORDS} petitions hold are matched here instead, row by row along the
+     * register's order, where the first page's matches come soon.
+     */
+    private String registerWhere(FindInRegister query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         String text = query.text() == null ? "" : query.text().strip();
         if (!text.isEmpty()) {
             params.put("text", text);
-            where.append(" AND (reference = :text OR to_tsvector('simple', petition_fold(summary))"
-                    + " @@ plainto_tsquery('simple', petition_fold(:text))");
-            if (query.namesOfKinds() != null && !query.namesOfKinds().isEmpty()) {
-                params.put("nameKinds", query.namesOfKinds().stream().map(Enum::name).sorted().toList());
-                where.append(" OR (kind IN (:nameKinds) AND to_tsvector('simple', petition_names(petitioners))"
-                        + " @@ plainto_tsquery('simple', petition_fold(:text)))");
+            // Names are searched only in the kinds whose petitioners the reader may see.
+            List<String> nameKinds = query.namesOfKinds() == null ? List.of()
+                    : query.namesOfKinds().stream().map(Enum::name).sorted().toList();
+            params.put("nameKinds", String.join(",", nameKinds));
+            params.put("mostMatching", (int) COMMON_WORDS + 1);
+            String matching = "SELECT petition_view_matching(:text, CAST(string_to_array(:nameKinds, ',') AS varchar[]),"
+                    + " petition_visible_communes(), :mostMatching)";
+            long found = jdbc.sql("SELECT count(*) FROM (" + matching + ") m").params(params)
+                    .query(Long.class).single();
+            if (found <= COMMON_WORDS) {
+                where.append(" AND id IN (").append(matching).append(")");
+            } else {
+                where.append(" AND (reference = :text OR to_tsvector('simple', petition_fold(summary))"
+                        + " @@ plainto_tsquery('simple', petition_fold(:text))");
+                if (!nameKinds.isEmpty()) {
+                    params.put("nameKindList", nameKinds);
+                    where.append(" OR (kind IN (:nameKindList) AND to_tsvector('simple', petition_names(petitioners))"
+                            + " @@ plainto_tsquery('simple', petition_fold(:text)))");
+                }
+                where.append(")");
             }
-            where.append(")");
         }
         equal(where, params, "status", query.status() == null ? null : query.status().name());
         equal(where, params, "kind", query.kind() == null ? null : query.kind().name());
