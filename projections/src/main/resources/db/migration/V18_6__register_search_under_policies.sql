@@ -8,10 +8,10 @@
 -- petitions of those ids by key, under the policies as before, so a commune still sees its own rows
 -- alone whatever this returns (PetitionViewQueries.registerWhere).
 --
--- At most `most` ids of the petitions whose reference is `words`, or whose summary has all its words
--- (folded), or, for the kinds in `name_kinds`, whose petitioners' names have them; among `communes`
--- (every commune when null: the policies of the reading query then decide).
-CREATE FUNCTION petition_view_matching(words TEXT, name_kinds VARCHAR[], communes VARCHAR[], most INTEGER)
+-- The ids of the petitions whose reference is `words`, or whose summary has all its words (folded), or,
+-- for the kinds in `name_kinds`, whose petitioners' names have them; among `communes` (every commune
+-- when null: the policies of the reading query then decide).
+CREATE FUNCTION petition_view_matching(words TEXT, name_kinds VARCHAR[], communes VARCHAR[])
     RETURNS SETOF VARCHAR
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = ${flyway:defaultSchema}, pg_temp AS $$
@@ -21,5 +21,4 @@ CREATE FUNCTION petition_view_matching(words TEXT, name_kinds VARCHAR[], commune
             OR (kind = ANY (name_kinds)
                 AND to_tsvector('simple', petition_names(petitioners)) @@ plainto_tsquery('simple', petition_fold(words))))
        AND (communes IS NULL OR commune = ANY (communes))
-     LIMIT most
 $$;

@@ -182,9 +182,9 @@ public class PetitionViewQueries {
 
     /**
      * The register's conditions. Words are matched by petition_view_matching (V18_6), through the text
-     * indexes, which the commune policies keep a condition of this query from using; words that more
-     * than {@link #COMMON_WORDS} petitions hold are matched here instead, row by row along the
-     * register's order, where the first page's matches come soon.
+     * indexes, which the commune policies keep a condition of this query from using; words that the
+     * planner expects more than {@link #COMMON_WORDS} petitions to hold are matched here instead, row
+     * by row along the register's order, where the first page's matches come soon.
      */
     private String registerWhere(FindInRegister query, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
@@ -194,23 +194,20 @@ public class PetitionViewQueries {
             // Names are searched only in the kinds whose petitioners the reader may see.
             List<String> nameKinds = query.namesOfKinds() == null ? List.of()
                     : query.namesOfKinds().stream().map(Enum::name).sorted().toList();
-            params.put("nameKinds", String.join(",", nameKinds));
-            params.put("mostMatching", (int) COMMON_WORDS + 1);
-            String matching = "SELECT petition_view_matching(:text, CAST(string_to_array(:nameKinds, ',') AS varchar[]),"
-                    + " petition_visible_communes(), :mostMatching)";
-            long found = jdbc.sql("SELECT count(*) FROM (" + matching + ") m").params(params)
-                    .query(Long.class).single();
-            if (found <= COMMON_WORDS) {
-                where.append(" AND id IN (").append(matching).append(")");
+            StringBuilder words = new StringBuilder(" AND (reference = :text OR to_tsvector('simple',"
+                    + " petition_fold(summary)) @@ plainto_tsquery('simple', petition_fold(:text))");
+            if (!nameKinds.isEmpty()) {
+                params.put("nameKindList", nameKinds);
+                words.append(" OR (kind IN (:nameKindList) AND to_tsvector('simple', petition_names(petitioners))"
+                        + " @@ plainto_tsquery('simple', petition_fold(:text)))");
+            }
+            words.append(")");
+            if (estimatedMatches(" WHERE TRUE" + words, params) > COMMON_WORDS) {
+                where.append(words);
             } else {
-                where.append(" AND (reference = :text OR to_tsvector('simple', petition_fold(summary))"
-                        + " @@ plainto_tsquery('simple', petition_fold(:text))");
-                if (!nameKinds.isEmpty()) {
-                    params.put("nameKindList", nameKinds);
-                    where.append(" OR (kind IN (:nameKindList) AND to_tsvector('simple', petition_names(petitioners))"
-                            + " @@ plainto_tsquery('simple', petition_fold(:text)))");
-                }
-                where.append(")");
+                params.put("nameKinds", String.join(",", nameKinds));
+                where.append(" AND id IN (SELECT petition_view_matching(:text,"
+                        + " CAST(string_to_array(:nameKinds, ',') AS varchar[]), petition_visible_communes()))");
             }
         }
         equal(where, params, "status", query.status() == null ? null : query.status().name());

@@ -147,22 +147,24 @@ class RegisterQueriesTest {
 
     /**
      * Words that few petitions hold are found through the text indexes (petition_view_matching); words
-     * that more than COMMON_WORDS hold, along the register's order: both find the same petitions.
+     * that the planner expects more than COMMON_WORDS to hold, along the register's order.
      */
     @Test
     void words_that_most_petitions_hold_are_found_along_the_registers_order() {
-        int copies = (int) PetitionViewQueries.COMMON_WORDS + 1;
+        int copies = 2 * (int) PetitionViewQueries.COMMON_WORDS;
         database.jdbc().sql("""
                         INSERT INTO petition_view
                         SELECT (jsonb_populate_record(NULL::petition_view, to_jsonb(p)
                                 || jsonb_build_object('id', 'c' || g, 'reference', '2023-' || g))).*
                           FROM petition_view p, generate_series(1, :copies) g WHERE p.id = '0003'
                         """).param("copies", copies).update();
+        // As autovacuum leaves it: the planner's statistics say how common a word is.
+        database.jdbc().sql("ANALYZE petition_view").update();
         RegisterPage common = queries.register(find("ô nhiễm", EVERY_KIND), 0, 25);
         assertThat(common.matching()).isEqualTo(PetitionViewQueries.REGISTER_COUNTED);
         assertThat(common.matchingCapped()).isTrue();
         assertThat(common.items()).hasSize(25).allSatisfy(p -> assertThat(p.summary()).contains("ô nhiễm"));
-        assertThat(queries.registerRows(find("ô nhiễm", EVERY_KIND), 20_000)).hasSize(copies + 1);
+        assertThat(queries.registerRows(find("ô nhiễm", EVERY_KIND), 30_000)).hasSize(copies + 1);
         // A rare word among them is still found through the indexes, and names only in the kinds allowed.
         assertThat(references(find("mat", EVERY_KIND))).containsExactly("2024-0004", "2024-0002");
         assertThat(references(find("mat", BUT_DENUNCIATIONS))).containsExactly("2024-0004");
