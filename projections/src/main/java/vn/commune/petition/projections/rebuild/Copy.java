@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,14 +115,7 @@ record Copy(ProjectionDefinition projection, String schema, DataSource dataSourc
      * loaded, they cost a replay of the handlers ten times its time.
      */
     void derive(Writers writers) {
-        int parts = writers.parts();
-        for (String statement : projection.derived()) {
-            writers.run(IntStream.range(0, parts).<Runnable>mapToObj(part -> () -> {
-                JdbcClient jdbc = JdbcClient.create(dataSource);
-                jdbc.sql("SET LOCAL search_path TO " + schema + ", public").update();
-                jdbc.sql(statement).param("part", part).param("parts", parts).update();
-            }).toList());
-        }
+        SetBasedLoad.inParts(projection.derived(), schema, Map.of(), dataSource, writers);
         // After the keys: a trigger may write a table whose key its upsert names.
         transaction.executeWithoutResult(status -> execute(projection.tables().stream()
                 .flatMap(table -> triggers.getOrDefault(table, List.of()).stream()).toList()));

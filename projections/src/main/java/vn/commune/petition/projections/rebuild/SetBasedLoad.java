@@ -1,6 +1,7 @@
 package vn.commune.petition.projections.rebuild;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -40,19 +41,29 @@ final class SetBasedLoad {
                         """)
                 .param("upTo", head).param("window", gapWindow).query(Long.class).list();
         String gapArray = gaps.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        int parts = writers.parts();
-        for (String statement : projection.setBasedRebuild()) {
-            writers.run(IntStream.range(0, parts).<Runnable>mapToObj(part -> () -> {
-                JdbcClient load = JdbcClient.create(dataSource);
-                load.sql("SET LOCAL search_path TO " + schema + ", public").update();
-                // Enough for the grouping by petition to sort in memory.
-                load.sql("SET LOCAL work_mem = '256MB'").update();
-                load.sql(statement).param("upTo", head).param("gaps", gapArray).param("part", part)
-                        .param("parts", parts).param("commune", projection.communes().configured()).update();
-            }).toList());
-        }
+        inParts(projection.setBasedRebuild(), schema, Map.of("upTo", head, "gaps", gapArray,
+                "commune", projection.communes().configured()), dataSource, writers);
         run.advance(jdbc.sql("SELECT count(*) FROM domainevententry WHERE global_index <= :upTo")
                 .param("upTo", head).query(Long.class).single());
         return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    /**
+     * Runs the statements one after the other on the copy in {@code schema}, each in as many
+     * transactions at once as there are writers, given {@code params} and its {@code :part} of
+     * {@code :parts}.
+     */
+    static void inParts(List<String> statements, String schema, Map<String, Object> params, DataSource dataSource,
+                        Writers writers) {
+        int parts = writers.parts();
+        for (String statement : statements) {
+            writers.run(IntStream.range(0, parts).<Runnable>mapToObj(part -> () -> {
+                JdbcClient load = JdbcClient.create(dataSource);
+                load.sql("SET LOCAL search_path TO " + schema + ", public").update();
+                // Enough for the groupings (by petition, by commune and day) to sort in memory.
+                load.sql("SET LOCAL work_mem = '256MB'").update();
+                load.sql(statement).params(params).param("part", part).param("parts", parts).update();
+            }).toList());
+        }
     }
 }
