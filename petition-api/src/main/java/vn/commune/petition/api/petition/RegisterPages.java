@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,6 +23,7 @@ import vn.commune.petition.api.page.PageController;
 import vn.commune.petition.api.problem.FieldProblem;
 import vn.commune.petition.api.problem.InvalidRequestException;
 import vn.commune.petition.api.report.Spreadsheets;
+import vn.commune.petition.api.security.Communes;
 import vn.commune.petition.domain.petition.Channel;
 import vn.commune.petition.domain.petition.PetitionKind;
 import vn.commune.petition.domain.petition.PetitionStatus;
@@ -53,19 +55,21 @@ class RegisterPages {
     private final PetitionRows rows;
     private final MessageSource messages;
     private final Clock clock;
+    private final Communes communes;
 
     RegisterPages(PetitionViewQueries views, PetitionReader reader, PetitionRows rows, MessageSource messages,
-                  Clock clock) {
+                  Clock clock, Communes communes) {
         this.views = views;
         this.reader = reader;
         this.rows = rows;
         this.messages = messages;
         this.clock = clock;
+        this.communes = communes;
     }
 
     @GetMapping("/petitions")
     String register(@Valid @ModelAttribute("filter") RegisterFilter filter, BindingResult form, Authentication user,
-                    Model model, HttpServletResponse response) {
+                    Model model, HttpServletResponse response, Locale locale) {
         LocalDate today = CommuneClock.today(clock);
         model.addAttribute("today", today);
         model.addAttribute("statuses", PetitionStatus.values());
@@ -86,6 +90,11 @@ class RegisterPages {
         RegisterPage page = views.register(query(filter, user, today), filter.pageOrFirst() - 1, PAGE_SIZE);
         model.addAttribute("page", page);
         model.addAttribute("rows", page.items().stream().map(view -> rows.row(view, user, today)).toList());
+        if (communes.overseesSeveral(user.getName())) {
+            // References run per commune: each row says whose it is.
+            model.addAttribute("communeNames", communes.scopeOf(user.getName()).stream()
+                    .collect(Collectors.toMap(code -> code, code -> communes.name(code, locale))));
+        }
         return "petition/register";
     }
 

@@ -287,9 +287,11 @@ class CommunesTest {
         for (String words : List.of(reference, "môi trường")) {
             String query = "/petitions?q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
             assertThat(RawHttp.request("GET", query).header("Cookie", session).send(port).body()).as(words)
-                    .contains("/petitions/" + both[1].text("id"));
+                    .contains("/petitions/" + both[1].text("id"))
+                    .as("each row names its commune for an account overseeing several")
+                    .contains("<span class=\"due-note\">xã Hòa Bình</span>");
             assertThat(RawHttp.request("GET", query).header("Cookie", PageSessions.sessionCookie(own)).send(port).body())
-                    .as(words).doesNotContain("/petitions/" + both[1].text("id"));
+                    .as(words).doesNotContain("/petitions/" + both[1].text("id")).doesNotContain("<span class=\"due-note\">xã Tân Lập</span>");
         }
     }
 
